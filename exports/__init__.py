@@ -1,0 +1,1 @@
+"""Exports of the typed graph: RDF files (and, later, Neo4j)."""

@@ -1,0 +1,90 @@
+"""Public-knowledge word lists the rule extractors share, loaded once from ``extractors/data``.
+
+>>> gaz = load()
+>>> gaz.city_province["金华"]
+'浙江'
+>>> gaz.province_of("广东省")
+'广东'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["Gazetteer", "load", "DATA_DIR"]
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    provinces: dict[str, str]  # short → full (广东 → 广东省)
+    city_province: dict[str, str]  # city short name → province short name
+    org_alias: dict[str, str]  # any form → canonical organisation name
+    unit_alias: dict[str, str]  # any form → canonical professional-unit name
+    products: dict[str, tuple[str, str]]  # any form → (canonical, provider)
+    surnames: frozenset[str]
+
+    def province_of(self, name: str) -> str | None:
+        """Short province name for a full or short province name, else None."""
+        if name in self.provinces:
+            return name
+        for short, full in self.provinces.items():
+            if name == full or name == short + "省" or name == short + "市":
+                return short
+        return None
+
+    @property
+    def province_pattern(self) -> str:
+        """Regex alternation of province names, full forms first."""
+        names = sorted(set(self.provinces) | set(self.provinces.values()), key=len, reverse=True)
+        return "|".join(map(re.escape, names))
+
+    @property
+    def city_pattern(self) -> str:
+        return "|".join(map(re.escape, sorted(self.city_province, key=len, reverse=True)))
+
+
+# Common Chinese surnames (public knowledge), single and compound.
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+_COMPOUND = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒", "夏侯", "端木", "呼延")
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    provinces, city_province = {}, {}
+    for row in _rows("regions.tsv"):
+        short, full = row[0], row[1]
+        provinces[short] = full
+        for city in (row[2].split() if len(row) > 2 else []):
+            if city != short:
+                city_province[city] = short
+    org_alias = {}
+    for row in _rows("organizations.tsv"):
+        canon = row[0]
+        for form in [canon] + (row[1].split() if len(row) > 1 else []):
+            org_alias[form] = canon
+    unit_alias = {}
+    for row in _rows("unicom_units.tsv"):
+        canon = row[0]
+        for form in [canon] + (row[1].split() if len(row) > 1 else []):
+            unit_alias[form] = canon
+    products = {}
+    for row in _rows("products.tsv"):
+        canon, provider = row[0], (row[1] if len(row) > 1 else "")
+        for form in [canon] + (row[2].split() if len(row) > 2 else []):
+            products[form] = (canon, provider)
+    surnames = frozenset(_SURNAMES) | frozenset(_COMPOUND)
+    return Gazetteer(provinces, city_province, org_alias, unit_alias, products, surnames)

@@ -1,0 +1,64 @@
+"""Relations certain from names: ``subsidiaryOf`` and ``locatedIn``.
+
+Every China Unicom unit is a subsidiary of 中国联通; a city branch is also a
+subsidiary of its provincial branch when both are in the document; a unit
+named after a province or city is located in that province, and so is an
+organisation whose name starts with a province or city.
+
+>>> from kg.pipeline import parse, run
+>>> doc = run(parse("浙江联通与联通金华市分公司。"), ["provinces", "unicom_units", "name_relations"])
+>>> sorted((r.head.text, r.label, r.tail.surface) for r in doc.relations)[:3]
+[('浙江联通', 'locatedIn', '浙江'), ('浙江联通', 'subsidiaryOf', '中国联通'), ('联通金华市分公司', 'locatedIn', '浙江')]
+"""
+from __future__ import annotations
+
+from extractors import gazetteer
+from extractors.base import Extractor
+from kg.records import Mention, ParsedDocument, RelationMention
+
+__all__ = ["NameRelationExtractor"]
+
+
+class NameRelationExtractor(Extractor):
+    name = "name_relations"
+    version = "1"
+    kind = "relations"
+
+    def __init__(self) -> None:
+        self.gaz = gazetteer.load()
+
+    def __call__(self, doc: ParsedDocument) -> list[RelationMention]:
+        out: list[RelationMention] = []
+        by_span: dict[tuple[int, int], list[Mention]] = {}
+        for m in doc.mentions:
+            by_span.setdefault((m.start, m.end), []).append(m)
+        provincial = {m.key.split(":")[-1]: m for m in doc.mentions
+                      if m.label == "Subsidiary" and (m.key or "").startswith("unit:province:")}
+        provinces_here = {m.key.split(":")[-1]: m for m in doc.mentions if m.label == "Province"}
+
+        def rel(head: Mention, label: str, tail: Mention, conf: float) -> None:
+            sent = doc.sentence_at(head.start)
+            out.append(RelationMention(head, label, tail, self.name, sent.text if sent else head.text, conf))
+
+        for m in doc.mentions:
+            if m.implied:
+                continue
+            same = by_span[(m.start, m.end)]
+            if m.label == "Subsidiary":
+                for t in same:
+                    if t.implied and t.label == "Organization":
+                        rel(m, "subsidiaryOf", t, 0.95)
+                    elif t.implied and t.label == "Province":
+                        rel(m, "locatedIn", t, 0.9)
+                        if (m.key or "").startswith("unit:city:") and t.key and t.key.split(":")[-1] in provincial:
+                            rel(m, "subsidiaryOf", provincial[t.key.split(":")[-1]], 0.85)
+            elif m.label == "Organization" and m.key != "org:中国联通":
+                # 浙江中国小商品城集团…, 十堰市柳林小学: located where the name says
+                for short, p in provinces_here.items():
+                    if m.text.startswith((short, self.gaz.provinces[short])) or any(
+                        m.text.startswith(c) and self.gaz.city_province[c] == short
+                        for c in self.gaz.city_province if m.text[:len(c)] == c
+                    ):
+                        rel(m, "locatedIn", p, 0.75)
+                        break
+        return out

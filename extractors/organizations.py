@@ -1,0 +1,85 @@
+"""Organisations (``Organization``) by known names and by the forms of their names.
+
+Known names and abbreviations come from ``data/organizations.tsv`` (工信部 =
+工业和信息化部).  Other names are found by their suffix (…有限公司, …大学,
+…研究院, …管理局) grown leftwards to the start of the name.  Spans that are
+China Unicom units are left to :mod:`extractors.unicom_units`.
+
+>>> from kg.pipeline import parse
+>>> [m.surface for m in OrganizationExtractor()(parse("双方与杭州数智科技有限公司、工信部签约。"))]
+['杭州数智科技有限公司', '工信部']
+"""
+from __future__ import annotations
+
+import re
+
+from extractors import gazetteer
+from extractors.base import Extractor
+from extractors.spans import left_edge
+from kg.records import Mention, ParsedDocument
+
+__all__ = ["OrganizationExtractor"]
+
+_SUFFIXES = (
+    "股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|银行|大学|学院|研究院|研究所|研究中心|设计院|"
+    "协会|学会|联盟|委员会|交易所|医院|小学|中学|学校|教学点|人民政府|政府|基金会|实验室|通信管理局|管理局|"
+    "总局|法院|检察院|合作社|事务所|电视台|出版社|科学院|工程院"
+)
+_SUFFIX = re.compile(f"(?:{_SUFFIXES})")
+# Bodies that make the name generic (子公司, 各级公司, 上市公司 …).
+_GENERIC = re.compile(
+    r"^(?:[子分总本母该其各每此这那某]|.*(?:各级|下属|所属|旗下|相关|上市|控股|全资|合资|一家|多家|这家|省级|市级|县级|"
+    r"基层|专业|成员|参股|关联|境外|境内|国有|民营|外资|新成立|管理|运营|科技|通信|电信|网络|数据|互联网|信息|服务|"
+    r"我们|我国|我省|我市|国内|国际|全国|地方|本地)$)"
+)
+_GOV_BODY = re.compile(r"(?:国家|中央|中共中央|全国)[\u4e00-\u9fa5]{2,10}?(?:部|局|委员会|署|办公室|总局)(?![\u4e00-\u9fa5]{0,1}(?:长|主任))")
+
+
+class OrganizationExtractor(Extractor):
+    name = "organizations"
+    version = "1"
+
+    def __init__(self, max_len: int = 20) -> None:
+        self.gaz = gazetteer.load()
+        self.max_len = max_len
+        forms = sorted((f for f in self.gaz.org_alias if len(f) >= 2), key=len, reverse=True)
+        self.known = re.compile("|".join(map(re.escape, forms)))
+        prov = self.gaz.province_pattern
+        city = self.gaz.city_pattern
+        self.local_gov = re.compile(
+            f"(?:{prov}|(?:{city})市?)[\u4e00-\u9fa5]{{0,8}}?(?:通信管理局|人民政府|委员会|厅|局)(?![长])"
+        )
+
+    def __call__(self, doc: ParsedDocument) -> list[Mention]:
+        text = doc.text
+        taken = bytearray(len(text))
+        for m in doc.mentions:
+            if m.label == "Subsidiary" and not m.implied:
+                taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        candidates: list[tuple[int, int, str | None, float]] = []
+        for m in _GOV_BODY.finditer(text):
+            candidates.append((m.start(), m.end(), f"org:{self.gaz.org_alias.get(m.group(), m.group())}", 0.8))
+        for m in self.local_gov.finditer(text):
+            candidates.append((m.start(), m.end(), None, 0.8))
+        for m in _SUFFIX.finditer(text):
+            end = m.end()
+            while (more := _SUFFIX.match(text, end)):  # 集团 + 股份有限公司
+                end = more.end()
+            if text.startswith("联通", m.start() - 2) or end < len(text) and text[end] == "长":
+                continue
+            start = left_edge(text, m.start(), self.max_len)
+            body = text[start:m.start()]
+            if len(body) < 2 or _GENERIC.match(body) or body.startswith(("联通", "中国联通")):
+                continue
+            name = text[start:end]
+            candidates.append((start, end, f"org:{self.gaz.org_alias.get(name, name)}", 0.75))
+        for m in self.known.finditer(text):
+            candidates.append((m.start(), m.end(), f"org:{self.gaz.org_alias[m.group()]}", 0.95))
+        # The longest name wins where candidates overlap (华为技术有限公司 over 华为).
+        out: list[Mention] = []
+        for start, end, key, conf in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            out.append(doc.mention(start, end, "Organization", self.name, key=key, confidence=conf))
+        return sorted(out, key=lambda m: m.start)

@@ -1,0 +1,63 @@
+"""Policies (``Policy``): 《》 titles of laws, regulations, plans and guidelines, and named strategies.
+
+Book-title marks also enclose newspapers, reports, announcements and
+contracts; those are left out by the title's last word.  Named national
+strategies (网络强国战略, “双碳”战略, “一带一路”) are policies too.
+
+>>> from kg.pipeline import parse
+>>> [m.surface for m in PolicyExtractor()(parse("工信部印发《“双千兆”网络协同发展行动计划（2021-2023年）》，据《人民日报》报道。"))]
+['“双千兆”网络协同发展行动计划（2021-2023年）']
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.base import Extractor
+from extractors.spans import left_edge
+from kg.records import Mention, ParsedDocument
+
+__all__ = ["PolicyExtractor", "policy_key"]
+
+_TITLE = re.compile(r"《([^《》\n]{2,80})》")
+_TRAILING_PAREN = re.compile(r"[（(][^（）()]*[）)]$")
+_POLICY_END = re.compile(
+    r"(?:法|条例|规定|办法|规划|计划|方案|意见|纲要|战略|指南|指引|标准|规范|规则|通知|决定|细则|制度|准则|"
+    r"政策|措施|目录|要求|公约|守则|章程|法典|倡议|清单|路线图|指导意见|实施意见|若干意见)$"
+)
+_NOT_POLICY = re.compile(r"(?:报|刊|杂志|白皮书|蓝皮书|报告|年报|公告|决议|协议|合同|协定书|书|案例|手册|函|稿|纪要|说明|声明)$")
+_STRATEGY = re.compile(r"“[^“”]{1,12}”(?:战略规划|战略|倡议)|(?:强国|中国|振兴|兴国|协同发展|驱动发展)战略|“一带一路”")
+_STRATEGY_GENERIC = re.compile(r"^(?:发展|公司|集团|企业|国家|总体|整体|重大|重要|新)?(?:战略)$")
+
+
+def policy_key(name: str) -> str:
+    """Identity of a policy: its title without quotes, book marks or the 中华人民共和国 prefix."""
+    name = re.sub(r"[《》“”\"\s]", "", name)
+    return "policy:" + name.removeprefix("中华人民共和国")
+
+
+class PolicyExtractor(Extractor):
+    name = "policies"
+    version = "1"
+
+    def __call__(self, doc: ParsedDocument) -> list[Mention]:
+        text = doc.text
+        out: list[Mention] = []
+        for m in _TITLE.finditer(text):
+            title = m.group(1).strip()
+            core = _TRAILING_PAREN.sub("", title)
+            if _NOT_POLICY.search(core) or not _POLICY_END.search(core):
+                continue
+            if core.startswith("关于") and core.endswith(("公告", "议案")):
+                continue
+            out.append(doc.mention(m.start(1), m.end(1), "Policy", self.name, key=policy_key(title), confidence=0.9))
+        inside = [(m.start - 1, m.end + 1) for m in out]
+        for m in _STRATEGY.finditer(text):
+            end = m.end()
+            start = m.start()
+            if not text[start] == "“":
+                start = left_edge(text, start, 10)
+            name = text[start:end]
+            if any(s <= start < e for s, e in inside) or _STRATEGY_GENERIC.match(name) or len(name) < 4:
+                continue
+            out.append(doc.mention(start, end, "Policy", self.name, key=policy_key(name), confidence=0.7))
+        return out

@@ -1,0 +1,88 @@
+"""Products (``Product``): named offerings, apps, platforms and brands.
+
+Known products come from ``data/products.tsv``; others are names ending in a
+product word (APP, 平台, 云, 大模型 …) that either carry a brand prefix (联通,
+沃, 天翼 …), are quoted, or follow a launch verb (推出, 发布, 打造 …).  Brands
+named after their owner imply the owner (联通云 → 中国联通).
+
+>>> from kg.pipeline import parse
+>>> [m.surface for m in ProductExtractor()(parse("中国联通推出数字孪生分水江平台。")) if not m.implied]
+['数字孪生分水江平台']
+"""
+from __future__ import annotations
+
+import re
+
+from extractors import gazetteer
+from extractors.base import Extractor
+from extractors.spans import blocked, left_edge
+from kg.records import Mention, ParsedDocument
+
+__all__ = ["ProductExtractor", "BRAND_OWNERS"]
+
+_SUFFIX = re.compile(r"(?:APP|App|app|客户端|小程序|平台|大模型|云|网盘|套餐|热线|品牌|卡|终端|操作系统|系统)(?![\u4e00-\u9fa5A-Za-z])")
+_LAUNCH = re.compile(r"(?:推出|发布|上线|打造|研发|自研|开发|升级|推广|首发|亮相|上市|构建|搭建|建成|通过|依托|使用|下载|登录|打开)")
+# Brand prefixes and who owns them (public knowledge).
+BRAND_OWNERS = {"中国联通": "中国联通", "联通": "中国联通", "沃": "中国联通", "天翼": "中国电信", "中国电信": "中国电信",
+                "中国移动": "中国移动", "移动": "中国移动", "华为": "华为", "阿里": "阿里巴巴", "腾讯": "腾讯", "百度": "百度"}
+_BRAND = re.compile("^(?:" + "|".join(sorted(BRAND_OWNERS, key=len, reverse=True)) + ")")
+# Category words: 政务云, 物联网平台, 大数据平台 are kinds of things, not named offerings.
+_CATEGORY = re.compile(
+    r"^(?:政务|工业互联网|互联网|物联网|大数据|数据|云|服务|管理|综合|数字|智慧|智能|信息|网络|业务|公共|行业|专属|混合|私有|"
+    r"公有|边缘|算力|通信|运营|交易|电商|办公|监测|监管|安全|应用|开放|统一|一体化|移动|手机|电话|宽带|融合|创新|合作|"
+    r"服务|支撑|生态|能力|技术|产业|该|本|其|新|多个|各类|相关|一个|一批|多款|多种)*$"
+)
+
+
+class ProductExtractor(Extractor):
+    name = "products"
+    version = "1"
+
+    def __init__(self, max_len: int = 14) -> None:
+        self.gaz = gazetteer.load()
+        self.max_len = max_len
+        self.known = re.compile("|".join(map(re.escape, sorted(self.gaz.products, key=len, reverse=True))))
+
+    def _owner(self, name: str) -> str | None:
+        if name in self.gaz.products:
+            return self.gaz.products[name][1] or None
+        m = _BRAND.match(name)
+        return BRAND_OWNERS[m.group()] if m and len(name) > len(m.group()) else None
+
+    def __call__(self, doc: ParsedDocument) -> list[Mention]:
+        text = doc.text
+        earlier = [(m.start, m.end) for m in doc.mentions if not m.implied and m.label in ("Subsidiary", "Organization", "Policy")]
+        taken = bytearray(len(text))
+        candidates: list[tuple[int, int, float]] = []
+        for m in self.known.finditer(text):
+            candidates.append((m.start(), m.end(), 0.9))
+        for m in _SUFFIX.finditer(text):
+            end = m.end()
+            if m.start() > 0 and text[m.start() - 1] == "”":  # “沃派”品牌 → 沃派
+                q = text.rfind("“", max(0, m.start() - 20), m.start())
+                if q >= 0 and m.group() in ("品牌", "APP", "App", "平台", "套餐"):
+                    candidates.append((q + 1, m.start() - 1, 0.7))
+                continue
+            start = left_edge(text, m.start(), self.max_len)
+            body = text[start:m.start()]
+            if len(body) < 2 or _CATEGORY.match(body):
+                continue
+            name = text[start:end]
+            clause_start = max(0, start - 12)
+            launched = _LAUNCH.search(text, clause_start, start + 1) is not None
+            if not (_BRAND.match(name) or launched):
+                continue
+            candidates.append((start, end, 0.7 if launched else 0.75))
+        out: list[Mention] = []
+        for start, end, conf in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+            if any(taken[start:end]) or blocked(earlier, start, end):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            name = text[start:end]
+            out.append(doc.mention(start, end, "Product", self.name, key=f"product:{self.gaz.products.get(name, (name,))[0]}",
+                                   confidence=conf))
+            owner = self._owner(name)
+            if owner:
+                out.append(doc.mention(start, end, "Organization", self.name, key=f"org:{owner}", name=owner,
+                                       implied=True, confidence=0.8))
+        return sorted(out, key=lambda m: (m.start, m.implied))

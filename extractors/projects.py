@@ -1,0 +1,71 @@
+"""Projects (``Project``): named 项目 / 工程 / 行动 / 计划 and named campaigns.
+
+A project name ends in a project word and is grown leftwards; a quoted part
+just before the word belongs to the name (“五星党支部”创建工作).  Unnamed
+references (这一项目, 重大项目) and accounting line items are left out.
+
+>>> from kg.pipeline import parse
+>>> [m.surface for m in ProjectExtractor()(parse("四川联通推进强县（区）工程，这一项目很重要。"))]
+['强县（区）工程']
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.base import Extractor
+from extractors.spans import blocked, left_edge
+from kg.records import Mention, ParsedDocument
+
+__all__ = ["ProjectExtractor"]
+
+_SUFFIX = re.compile(r"(?:建设项目|示范项目|试点项目|项目|工程|专项行动|行动|计划|创建工作|志愿服务项目)(?:\d+(?:\.\d+)?)?(?![\u4e00-\u9fa5])")
+_CAMPAIGN = re.compile(r"(?:学习贯彻习近平新时代中国特色社会主义思想)?主题教育|党史学习教育|国企改革三年行动")
+_GENERIC = re.compile(
+    r"^(?:[这那该本此其各每某一两几多]|.*(?:重大|重点|相关|各类|一批|多个|一个|新建|在建|续建|投资|科研|合作|基建|建设|"
+    r"信息化|数字化|系统|经常性损益|损益|募投|募集资金|子|示范|试点|民生|惠民|全部|部分|主要|其他|上述|以下|如下|下列|"
+    r"年度|工作|发展|改革|专项|行动|战略|三年|五年|系列|配套|软件|硬件|改造|扩容|网络|工程|项目|计划)$)"
+)
+_FORBIDDEN_INSIDE = re.compile(r"[，。；：！？、]|^[的了在和与及]")
+
+
+class ProjectExtractor(Extractor):
+    name = "projects"
+    version = "1"
+
+    def __init__(self, max_len: int = 30) -> None:
+        self.max_len = max_len
+
+    def _start(self, text: str, end: int) -> int:
+        start = left_edge(text, end, self.max_len)
+        # a quoted name part, and the words before it, belong to the name
+        while start > 0 and text[start - 1] == "”":
+            q = text.rfind("“", max(0, start - 40), start - 1)
+            if q < 0:
+                break
+            start = left_edge(text, q, self.max_len - (end - q))
+        return start
+
+    def __call__(self, doc: ParsedDocument) -> list[Mention]:
+        text = doc.text
+        earlier = [(m.start, m.end) for m in doc.mentions if not m.implied and m.label in ("Policy", "Subsidiary", "Organization", "Product")]
+        taken = bytearray(len(text))
+        candidates: list[tuple[int, int, float]] = []
+        for m in _CAMPAIGN.finditer(text):
+            candidates.append((m.start(), m.end(), 0.85))
+        for m in _SUFFIX.finditer(text):
+            start = self._start(text, m.start())
+            body = text[start:m.start()].strip("“”")
+            if len(body) < 3 or _GENERIC.match(body) or _FORBIDDEN_INSIDE.search(body):
+                continue
+            if text[start:m.start()].startswith(("中国联通", "联通")) and len(body) < 5:
+                continue
+            candidates.append((start, m.end(), 0.7))
+        out: list[Mention] = []
+        for start, end, conf in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+            if any(taken[start:end]) or blocked(earlier, start, end):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            name = text[start:end]
+            out.append(doc.mention(start, end, "Project", self.name, key="project:" + re.sub(r"[“”\"\s]", "", name),
+                                   confidence=conf))
+        return sorted(out, key=lambda m: m.start)

@@ -1,0 +1,160 @@
+"""Relations stated in one sentence, by patterns over the mentions found in it.
+
+- ``worksFor`` (with its ``role``): 广西联通智家工程师农智胜 — a unit, a post, a name.
+- ``leads``: a person 负责/牵头/主持 a project, or a project's 负责人 is named.
+- ``undertakes``: a unit before a project with a doing verb between (承建, 实施, 开展 …).
+- ``provides``: a unit before a product with a launch verb between (推出, 打造 …).
+- ``issuedBy``: organisations before a policy with an issuing verb between (印发, 发布 …).
+- ``partnerOf``: A 与/携手/联合 B … 签约/合作; in A联合B打造X both provide X.
+
+>>> from kg.pipeline import parse, run
+>>> doc = run(parse("工信部印发《数据安全管理办法》。"), ["organizations", "policies", "sentence_relations"])
+>>> [(r.head.surface, r.label, r.tail.surface) for r in doc.relations]
+[('数据安全管理办法', 'issuedBy', '工信部')]
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.base import Extractor
+from extractors.people import TITLES
+from kg.records import Mention, ParsedDocument, RelationMention
+
+__all__ = ["SentenceRelationExtractor"]
+
+_UNITS = ("Subsidiary", "Organization")
+_ISSUE = re.compile(r"(?:联合)?(?:印发|发布|出台|颁布|制定|公布|发出|下发|审议通过|通过|修订|推出|提出)(?:了)?")
+_UNDERTAKE = re.compile(r"承建|承担|承接|建设|实施|开展|推进|启动|中标|负责|打造|落地|牵头|参与|推动|完成|组织|创建|部署|"
+                        r"签约|获批|入选|申报|建成|执行|深化|落实|探索|发起|助力|服务")
+_PROVIDE = re.compile(r"推出|发布|上线|打造|研发|自研|开发|升级|推广|提供|运营|构建|搭建|首发|亮相|展示|部署|创新|建设|通过|依托|上市")
+_PARTNER = re.compile(r"(?:与|和|同|携手|联合|联手|牵手)")
+_PARTNER_VERB = re.compile(r"签署|签订|签约|合作|共建|携手|联合|联手|牵手|达成|共同|协议|战略")
+_LEAD = re.compile(r"负责|牵头|主持|带领|领衔|挂帅|主导|统筹")
+_TITLE_END = re.compile(f"(?:{TITLES})$")
+_OBJECT_MARK = re.compile(r"(?:为|助力|帮助|服务|向|给|对|支持)$")
+_ROLE_TRIM = re.compile(r"^[的、，\s]+|[、，\s]+$")
+
+
+class SentenceRelationExtractor(Extractor):
+    name = "sentence_relations"
+    version = "1"
+    kind = "relations"
+
+    def __init__(self, max_role_chars: int = 16) -> None:
+        self.max_role_chars = max_role_chars
+
+    def __call__(self, doc: ParsedDocument) -> list[RelationMention]:
+        out: list[RelationMention] = []
+        mentions = sorted((m for m in doc.mentions if not m.implied), key=lambda m: (m.start, -m.end))
+        i = 0
+        for sent in doc.sentences:
+            here: list[Mention] = []
+            while i < len(mentions) and mentions[i].start < sent.end:
+                if mentions[i].start >= sent.start:
+                    here.append(mentions[i])
+                i += 1
+            if len(here) >= 2:
+                out.extend(self._sentence(doc.text, sent.text, here))
+        return out
+
+    def _sentence(self, text: str, sentence: str, ms: list[Mention]) -> list[RelationMention]:
+        out: list[RelationMention] = []
+        units = [m for m in ms if m.label in _UNITS]
+        # outermost mentions only: a unit inside a product or project name is not the subject
+        outer = [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end and
+                                          (o.end - o.start) > (m.end - m.start) for o in ms)]
+        outer_units = [m for m in outer if m.label in _UNITS]
+
+        def rel(head, label, tail, conf, role=None):
+            out.append(RelationMention(head, label, tail, self.name, sentence, conf, role))
+
+        def subject_before(pos: int, verbs: re.Pattern) -> Mention | None:
+            """The nearest unit before ``pos`` with a matching verb between it and ``pos``."""
+            for u in reversed([u for u in outer_units if u.end <= pos]):
+                between = text[u.end:pos]
+                if "。" in between or "；" in between:
+                    return None
+                if _OBJECT_MARK.search(text[max(0, u.start - 2):u.start]):
+                    continue
+                if verbs.search(between):
+                    return u
+            return None
+
+        for m in outer:
+            if m.label == "Person":
+                self._person(text, m, units, ms, rel)
+            elif m.label == "Project":
+                u = subject_before(m.start, _UNDERTAKE)
+                if u:
+                    rel(u, "undertakes", m, 0.7)
+            elif m.label == "Product":
+                u = subject_before(m.start, _PROVIDE)
+                if u:
+                    rel(u, "provides", m, 0.7)
+                    for partner in self._partners_of(text, u, m.start, outer_units):
+                        rel(partner, "provides", m, 0.65)
+            elif m.label == "Policy":
+                for org in self._issuers(text, m, outer_units):
+                    rel(m, "issuedBy", org, 0.75)
+        for a_idx, a in enumerate(outer_units):
+            for b in outer_units[a_idx + 1:]:
+                between = text[a.end:b.start]
+                if len(between) <= 4 and _PARTNER.fullmatch(between.strip()) or (
+                    _PARTNER.match(between) and len(between) <= 3
+                ):
+                    after = text[b.end:b.end + 20]
+                    if _PARTNER_VERB.search(between + after) and a.surface != b.surface:
+                        rel(a, "partnerOf", b, 0.7)
+        return out
+
+    def _partners_of(self, text: str, subject: Mention, until: int, units: list[Mention]) -> list[Mention]:
+        """B in 'A联合B打造X': units joined to the subject by 联合/携手/与 before ``until``."""
+        found = []
+        for u in units:
+            if subject.end <= u.start < until and re.fullmatch(r"(?:联合|携手|与|和|联手)", text[subject.end:u.start]):
+                found.append(u)
+        return found
+
+    def _issuers(self, text: str, policy: Mention, units: list[Mention]) -> list[Mention]:
+        before = [u for u in units if u.end <= policy.start - 1 and u.label == "Organization"]
+        if not before:
+            return []
+        last = before[-1]
+        between = text[last.end:policy.start]
+        if not _ISSUE.search(between) or len(between) > 12:
+            # 《…》由工信部发布
+            after = [u for u in units if u.start >= policy.end and u.label == "Organization"]
+            if after and re.match(r"》?由$", text[policy.end:after[0].start].strip()[:2]) and _ISSUE.match(text[after[0].end:after[0].end + 4]):
+                return [after[0]]
+            return []
+        issuers = [last]
+        for u in reversed(before[:-1]):  # 国家市场监督管理总局、中央网信办、工业和信息化部联合发布
+            if re.fullmatch(r"[、和与及]|以及", text[u.end:issuers[-1].start]):
+                issuers.append(u)
+            else:
+                break
+        return issuers
+
+    def _person(self, text, person, units, ms, rel) -> None:
+        for u in reversed([u for u in units if u.end <= person.start]):
+            between = text[u.end:person.start]
+            if len(between) > self.max_role_chars or re.search(r"[，。；：！？]", between):
+                break
+            role = _ROLE_TRIM.sub("", between)
+            if role and _TITLE_END.search(role):
+                rel(person, "worksFor", u, 0.75, role=role)
+            break
+        # 张三（X公司总经理） / 张三，X公司董事长
+        for u in units:
+            if u.start >= person.end and u.start - person.end <= 2 and text[person.end:u.start] in ("（", "，", "(", "任", "担任"):
+                m = re.match(f"[\u4e00-\u9fa5A-Za-z]{{0,{self.max_role_chars}}}?(?:{TITLES})", text[u.end:u.end + 20])
+                if m:
+                    rel(person, "worksFor", u, 0.65, role=m.group())
+                break
+        for p in ms:
+            if p.label != "Project":
+                continue
+            lo, hi = sorted((person.end, p.start)) if person.end <= p.start else (p.end, person.start)
+            between = text[lo:hi]
+            if 0 <= len(between) <= 12 and (_LEAD.search(between) or between.endswith(("负责人", "项目经理", "带头人"))):
+                rel(person, "leads", p, 0.7)

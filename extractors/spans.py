@@ -1,0 +1,73 @@
+"""Span helpers shared by the rule extractors: where a Chinese name starts, and overlap checks.
+
+Chinese has no spaces, so a name that ends in a known suffix (…有限公司,
+…项目) is grown leftwards until punctuation or a function word / verb that
+cannot be part of a name.
+
+>>> left_edge("近日，浙江联通携手杭州市数据资源管理局签约", 22 - 4, 12)
+10
+"""
+from __future__ import annotations
+
+__all__ = ["left_edge", "overlaps", "STOP_PUNCT", "covered"]
+
+STOP_PUNCT = set("，。、；：！？“”‘’（）()《》【】[]「」 \t\n\r,.;:!?\"'—…·/|")
+
+# Words that end a name when met going leftwards (they precede names, they are not in them).
+_STOP_WORDS = sorted(
+    {
+        "的", "与", "和", "及", "并", "在", "由", "为", "向", "对", "是", "了", "同", "将", "被", "把", "从",
+        "于", "据", "经", "等", "以", "让", "使", "给", "跟", "或", "即", "且", "也", "都", "还", "又", "就",
+        "而", "但", "之", "其", "该", "此", "这", "那", "各", "每", "到", "至",
+        "联合", "携手", "牵头", "组织", "成立", "加入", "签约", "签署", "发布", "印发", "获得", "荣获", "入选",
+        "来自", "包括", "作为", "位于", "通过", "推动", "推进", "开展", "实施", "启动", "参与", "参加", "承建",
+        "承担", "建设", "打造", "推出", "上线", "发起", "举办", "主办", "召开", "出席", "会见", "走访", "调研",
+        "考察", "访问", "支持", "助力", "服务", "带领", "指导", "批准", "授予", "认定", "评为", "选为", "任命",
+        "担任", "中标", "获批", "依托", "基于", "围绕", "聚焦", "面向", "针对", "落实", "贯彻", "完成", "实现",
+        "形成", "构建", "联手", "协同", "共同", "一起", "积极", "全面", "深入", "持续", "正式", "首个", "首批",
+        "重点", "年", "月", "日", "举行", "合作", "交流", "座谈", "会谈", "拜访", "到访", "莅临", "陪同", "代表",
+        "领导", "负责", "全力", "有力", "大力", "努力", "不断", "进一步", "加快", "加强", "强化", "深化", "提升",
+        "优化", "完善", "推广", "应用", "运营", "研发", "自研", "开发", "升级", "发展", "创新", "落地", "助推",
+        "赋能", "保障", "做好", "统筹", "牵引", "带动", "引领", "促进", "确保", "提供", "提出", "获", "受", "邀",
+        "称", "说", "表示", "指出", "强调", "介绍", "认为", "要求", "希望", "部署", "印发了", "出台", "颁布",
+        "制定", "修订", "公布", "审议", "通过了", "同意", "决定", "通知", "答复", "报告", "获评", "当选",
+    },
+    key=len,
+    reverse=True,
+)
+_STOP_BY_LAST = {}
+for _w in _STOP_WORDS:
+    _STOP_BY_LAST.setdefault(_w[-1], []).append(_w)
+
+
+def left_edge(text: str, end: int, max_len: int, min_start: int = 0, stop_words: bool = True) -> int:
+    """Leftmost start of a name whose body ends at ``end``, at most ``max_len`` characters long."""
+    pos = end
+    limit = max(min_start, end - max_len)
+    while pos > limit:
+        ch = text[pos - 1]
+        if ch in STOP_PUNCT or ch.isdigit():
+            break
+        if stop_words and ch in _STOP_BY_LAST:
+            if any(text.startswith(w, pos - len(w)) and pos - len(w) >= 0 for w in _STOP_BY_LAST[ch]):
+                break
+        pos -= 1
+    return pos
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def covered(mask: bytearray, start: int, end: int) -> bool:
+    """Whether any character of ``start:end`` is already claimed in ``mask``."""
+    return any(mask[start:end])
+
+
+def blocked(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside, or crosses the edge of, one of ``spans``.
+
+    A candidate that wholly contains an earlier span is allowed: 联通数科茅台云项目
+    is a project even though 联通数科 is a unit.
+    """
+    return any(s < end and start < e and not (start <= s and e <= end) for s, e in spans)

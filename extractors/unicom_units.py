@@ -1,0 +1,101 @@
+"""China Unicom units (``Subsidiary``) by their name forms, with what the names imply.
+
+Forms: 广东联通, 金华联通, 中国联通广东省分公司, 联通金华市分公司, 浙江联通金华分公司,
+广东省分公司 (when the document is about Unicom), professional subsidiaries
+(联通数科, 联通华盛电商分公司, 联通…有限公司).  Every unit implies the
+``Organization`` 中国联通; a unit named after a province or city implies that
+``Province``.  Provincial and city branches get identity keys so that all forms
+of one branch resolve to one entity.
+
+>>> from kg.pipeline import parse
+>>> ms = UnicomUnitExtractor()(parse("联通金华市分公司上线新平台。"))
+>>> sorted((m.label, m.surface, m.implied) for m in ms)
+[('Organization', '中国联通', True), ('Province', '浙江', True), ('Subsidiary', '联通金华市分公司', False)]
+"""
+from __future__ import annotations
+
+import re
+
+from extractors import gazetteer
+from extractors.base import Extractor
+from kg.records import Mention, ParsedDocument
+
+__all__ = ["UnicomUnitExtractor", "GROUP", "GROUP_KEY"]
+
+GROUP = "中国联通"
+GROUP_KEY = "org:中国联通"
+_PARENT = r"(?:中国联通|###联通|中国联合网络通信集团有限公司)"
+_DIVISION = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|自治州|地区|盟|州)?"
+_BAD_INSIDE = re.compile(r"[各所下属旗等和与及、，的其本该]")
+
+
+class UnicomUnitExtractor(Extractor):
+    name = "unicom_units"
+    version = "1"
+
+    def __init__(self) -> None:
+        g = self.gaz = gazetteer.load()
+        place = f"(?P<place>{g.province_pattern}|{g.city_pattern})"
+        place2 = f"(?P<place2>{g.city_pattern})"
+        self.forms = [
+            # 中国联通广东省分公司, 中国联通金华市分公司
+            re.compile(f"{_PARENT}{place}{_DIVISION}分公司"),
+            # 浙江联通金华(市)分公司: a city branch named under its provincial branch
+            re.compile(f"(?:{g.province_pattern})联通{place2}{_DIVISION}分公司"),
+            # 联通金华市分公司
+            re.compile(f"(?<![中国#])联通{place}{_DIVISION}分公司"),
+            # 广东联通, 金华联通 (not 中国联通)
+            re.compile(f"{place}{_DIVISION}联通(?![集])"),
+        ]
+        # 广东省分公司 — only where the document is about Unicom
+        self.bare_branch = re.compile(f"{place}{_DIVISION}分公司")
+        self.named = re.compile("|".join(map(re.escape, sorted(g.unit_alias, key=len, reverse=True))))
+        self.generic = re.compile(
+            r"(?:中国联通|联通)(?:[\u4e00-\u9fa5（）()A-Za-z]{1,12}?)(?:有限责任公司|有限公司|分公司|研究院|设计院)"
+        )
+
+    def _place_key(self, place: str) -> tuple[str, str | None]:
+        """(unit key, province short name) for the place a branch is named after."""
+        short = self.gaz.province_of(place)
+        if short:
+            return f"unit:province:{short}", short
+        city = place
+        return f"unit:city:{city}", self.gaz.city_province.get(city)
+
+    def __call__(self, doc: ParsedDocument) -> list[Mention]:
+        text = doc.text
+        found: list[tuple[int, int, str, str | None]] = []  # start, end, key, province
+        taken = bytearray(len(text))
+
+        def add(start: int, end: int, key: str, province: str | None) -> None:
+            if any(taken[start:end]):
+                return
+            taken[start:end] = b"\x01" * (end - start)
+            found.append((start, end, key, province))
+
+        for m in self.named.finditer(text):
+            add(m.start(), m.end(), f"unit:{self.gaz.unit_alias[m.group()]}", None)
+        for pattern in self.forms:
+            for m in pattern.finditer(text):
+                place = m.groupdict().get("place2") or m.group("place")
+                key, province = self._place_key(place)
+                add(m.start(), m.end(), key, province)
+        if "联通" in text:
+            for m in self.bare_branch.finditer(text):
+                key, province = self._place_key(m.group("place"))
+                add(m.start(), m.end(), key, province)
+        for m in self.generic.finditer(text):
+            body = m.group()
+            if _BAD_INSIDE.search(body) or body in self.gaz.org_alias:
+                continue
+            add(m.start(), m.end(), "unit:" + body.removeprefix("中国"), None)
+
+        out: list[Mention] = []
+        for start, end, key, province in sorted(found):
+            out.append(doc.mention(start, end, "Subsidiary", self.name, key=key, confidence=0.95))
+            out.append(doc.mention(start, end, "Organization", self.name, key=GROUP_KEY, name=GROUP,
+                                   implied=True, confidence=0.9))
+            if province:
+                out.append(doc.mention(start, end, "Province", self.name, key=f"province:{province}",
+                                       name=province, implied=True, confidence=0.9))
+        return out

@@ -1,0 +1,83 @@
+"""Run extractors over documents: mention extractors first, then relation extractors.
+
+>>> doc = run(parse("广东联通推出联通云。"))
+>>> sorted({(m.label, m.surface) for m in doc.mentions})[:3]
+[('Organization', '中国联通'), ('Product', '联通云'), ('Province', '广东')]
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from kg import registry
+from kg.records import Document, Mention, ParsedDocument
+from kg.sentences import split_sentences
+
+__all__ = ["Pipeline", "parse", "run", "merge_mentions"]
+
+
+def parse(text: str | Document, doc_id: str = "doc") -> ParsedDocument:
+    """A document split into sentences, ready for extractors."""
+    doc = text if isinstance(text, Document) else Document(id=doc_id, text=text)
+    return ParsedDocument(doc, split_sentences(doc.id, doc.text))
+
+
+def merge_mentions(mentions: Sequence[Mention]) -> list[Mention]:
+    """Settle mentions of the same span with different types: the most confident one wins.
+
+    Implied mentions (entities a name makes certain) are kept as they are;
+    mentions of different spans, even overlapping ones, are all kept (a
+    province inside a unit name counts on its own).
+    """
+    best: dict[tuple[int, int], Mention] = {}
+    implied: list[Mention] = []
+    for m in mentions:
+        if m.implied:
+            implied.append(m)
+            continue
+        cur = best.get((m.start, m.end))
+        if cur is None or m.confidence > cur.confidence:
+            best[(m.start, m.end)] = m
+    kept = list(best.values())
+    return sorted(kept + implied, key=lambda m: (m.start, -m.end, m.implied, m.label))
+
+
+class Pipeline:
+    """Extractors by name, instantiated once, run in order on each document.
+
+    >>> Pipeline(["provinces"]).names
+    ['provinces']
+    """
+
+    def __init__(self, names: Iterable[str] = registry.DEFAULT_PIPELINE) -> None:
+        self.extractors = [registry.get(n) for n in names]
+        self.names = [e.name for e in self.extractors]
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return {e.name: e.version for e in self.extractors}
+
+    def __call__(self, doc: ParsedDocument) -> ParsedDocument:
+        for ex in self.extractors:
+            if ex.kind == "mentions":
+                doc.mentions.extend(ex(doc))
+        doc.mentions = merge_mentions(doc.mentions)
+        for ex in self.extractors:
+            if ex.kind == "relations":
+                doc.relations.extend(ex(doc))
+        return doc
+
+    def pipe(self, documents: Iterable[Document]) -> Iterator[ParsedDocument]:
+        for d in documents:
+            yield self(parse(d))
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def run(doc: ParsedDocument, names: Iterable[str] | None = None) -> ParsedDocument:
+    """Run the named extractors (default: the whole rule pipeline) on one parsed document."""
+    global _DEFAULT
+    if names is None:
+        _DEFAULT = _DEFAULT or Pipeline()
+        return _DEFAULT(doc)
+    return Pipeline(names)(doc)
