@@ -29,6 +29,7 @@ TITLES = (
 _TITLE = re.compile(f"(?:{TITLES})")
 # Characters that follow a two-character name rather than being its third character.
 _AFTER_NAME = set("表说介在带一等出主强指讲提认要希代参亲了和与及、，。；：:！？（(“”的是到为对向同作会也就从将已还率致陪来赴调考听宣发回答分负每向现曾已正均与首获被把")
+_NOT_GIVEN_START = set("、，。；：:！？（(“”的是了和与及在等为对向同将已也就")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fa5]")
 _NOT_NAME_START = set("的了和与及在是将为对")
 _KNOWN = {"习近平": 0.99}
@@ -50,7 +51,7 @@ class PersonExtractor(Extractor):
             return None
         given_start = pos + sur
         chars = text[given_start:given_start + 2]
-        if not chars or not _NAME_CHARS.match(chars[0]) or chars[0] in _AFTER_NAME:
+        if not chars or not _NAME_CHARS.match(chars[0]) or chars[0] in _NOT_GIVEN_START:
             return None
         if len(chars) == 2 and _NAME_CHARS.match(chars[1]) and chars[1] not in _AFTER_NAME and sur == 1:
             # a third character only when what follows it ends the name

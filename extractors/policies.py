@@ -19,7 +19,7 @@ from kg.records import Mention, ParsedDocument
 __all__ = ["PolicyExtractor", "policy_key"]
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
-_TRAILING_PAREN = re.compile(r"[（(][^（）()]*[）)]$")
+_TRAILING_PAREN = re.compile(r"(?:[（(][^（）()]*[）)]|[\s\d.\-—]+(?:版|年版)?)$")
 _POLICY_END = re.compile(
     r"(?:法|条例|规定|办法|规划|计划|方案|意见|纲要|战略|指南|指引|标准|规范|规则|通知|决定|细则|制度|准则|"
     r"政策|措施|目录|要求|公约|守则|章程|法典|倡议|清单|路线图|指导意见|实施意见|若干意见)$"

@@ -38,8 +38,8 @@ class ProjectExtractor(Extractor):
     def _start(self, text: str, end: int) -> int:
         start = left_edge(text, end, self.max_len)
         # a quoted name part, and the words before it, belong to the name
-        while start > 0 and text[start - 1] == "”":
-            q = text.rfind("“", max(0, start - 40), start - 1)
+        while start > 0 and text[start - 1] in "”）)":
+            q = text.rfind({"”": "“", "）": "（", ")": "("}[text[start - 1]], max(0, start - 40), start - 1)
             if q < 0:
                 break
             start = left_edge(text, q, self.max_len - (end - q))

@@ -4,8 +4,14 @@ Chinese has no spaces, so a name that ends in a known suffix (…有限公司,
 …项目) is grown leftwards until punctuation or a function word / verb that
 cannot be part of a name.
 
->>> left_edge("近日，浙江联通携手杭州市数据资源管理局签约", 22 - 4, 12)
-10
+>>> text = "近日，浙江联通携手杭州市数据资源管理局与华为技术有限公司签约"
+>>> end = text.index("管理局")
+>>> text[left_edge(text, end, 12):end]
+'杭州市数据资源'
+>>> end = text.index("技术有限公司")
+>>> text[left_edge(text, end, 12):end]
+'华为'
+
 """
 from __future__ import annotations
 
@@ -17,8 +23,8 @@ STOP_PUNCT = set("，。、；：！？“”‘’（）()《》【】[]「」 
 _STOP_WORDS = sorted(
     {
         "的", "与", "和", "及", "并", "在", "由", "为", "向", "对", "是", "了", "同", "将", "被", "把", "从",
-        "于", "据", "经", "等", "以", "让", "使", "给", "跟", "或", "即", "且", "也", "都", "还", "又", "就",
-        "而", "但", "之", "其", "该", "此", "这", "那", "各", "每", "到", "至",
+        "于", "据", "经", "等", "以", "让", "使", "给", "跟", "或", "即", "且", "也", "还", "又", "就",
+        "而", "但", "其", "该", "此", "这", "那", "各", "每", "到", "至",
         "联合", "携手", "牵头", "组织", "成立", "加入", "签约", "签署", "发布", "印发", "获得", "荣获", "入选",
         "来自", "包括", "作为", "位于", "通过", "推动", "推进", "开展", "实施", "启动", "参与", "参加", "承建",
         "承担", "建设", "打造", "推出", "上线", "发起", "举办", "主办", "召开", "出席", "会见", "走访", "调研",
@@ -35,6 +41,9 @@ _STOP_WORDS = sorted(
     key=len,
     reverse=True,
 )
+# Two-character words in which a stop character is part of a name (华为, 数据, 经济).
+_GLUED = {"华为", "数据", "依据", "经济", "财经", "以色列", "所以", "同方", "合同", "共同", "认同", "协同", "使用", "至上",
+          "到家", "和平", "中和", "协和", "人和", "祥和", "各国", "给力", "大连", "北京"}
 _STOP_BY_LAST = {}
 for _w in _STOP_WORDS:
     _STOP_BY_LAST.setdefault(_w[-1], []).append(_w)
@@ -49,7 +58,9 @@ def left_edge(text: str, end: int, max_len: int, min_start: int = 0, stop_words:
         if ch in STOP_PUNCT or ch.isdigit():
             break
         if stop_words and ch in _STOP_BY_LAST:
-            if any(text.startswith(w, pos - len(w)) and pos - len(w) >= 0 for w in _STOP_BY_LAST[ch]):
+            if any(text.startswith(w, pos - len(w)) and pos - len(w) >= 0 for w in _STOP_BY_LAST[ch]) and not (
+                text[pos - 2:pos] in _GLUED or text[pos - 1:pos + 1] in _GLUED
+            ):
                 break
         pos -= 1
     return pos

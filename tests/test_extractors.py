@@ -1,0 +1,108 @@
+"""Each rule extractor on short sentences written for the test."""
+import pytest
+
+from kg import registry
+from kg.pipeline import Pipeline, parse, run
+
+
+def mentions(text, name):
+    return [(m.label, m.surface) for m in registry.get(name)(parse(text)) if not m.implied]
+
+
+def relations(text):
+    doc = run(parse(text))
+    return {(r.head.surface, r.label, r.tail.surface, r.role) for r in doc.relations}
+
+
+def test_registry_finds_every_builtin_by_name_and_rejects_unknown():
+    for name in registry.DEFAULT_PIPELINE:
+        assert registry.get(name).name == name
+    with pytest.raises(Exception, match="unknown extractor 'nope'; choose from"):
+        registry.get("nope")
+
+
+def test_registering_a_name_twice_fails():
+    with pytest.raises(Exception, match="registered twice"):
+        registry.register("provinces", "somewhere.else", "Other")
+
+
+def test_provinces_full_and_short_forms():
+    assert mentions("内蒙古自治区和广东省、北京的企业", "provinces") == [
+        ("Province", "内蒙古自治区"), ("Province", "广东省"), ("Province", "北京")]
+
+
+def test_unicom_units_all_name_forms_and_what_they_imply():
+    text = "中国联通湖南省分公司、湘潭联通、联通株洲市分公司和联通数科参加。"
+    doc = run(parse(text), ["unicom_units"])
+    units = [(m.surface, m.key) for m in doc.mentions if m.label == "Subsidiary"]
+    assert units == [("中国联通湖南省分公司", "unit:province:湖南"), ("湘潭联通", "unit:city:湘潭"),
+                     ("联通株洲市分公司", "unit:city:株洲"), ("联通数科", "unit:联通数字科技有限公司")]
+    implied = {(m.label, m.surface) for m in doc.mentions if m.implied}
+    assert implied == {("Organization", "中国联通"), ("Province", "湖南")}
+
+
+def test_bare_provincial_branch_needs_a_unicom_context():
+    assert mentions("福建省分公司召开会议。", "unicom_units") == []
+    assert ("Subsidiary", "福建省分公司") in mentions("联通福建省分公司即福建省分公司。", "unicom_units")
+
+
+def test_organizations_by_suffix_and_abbreviation():
+    found = mentions("长沙星河数码科技有限公司与工信部、湘江大学及下属公司合作。", "organizations")
+    assert found == [("Organization", "长沙星河数码科技有限公司"), ("Organization", "工信部"),
+                     ("Organization", "湘江大学")]
+
+
+def test_policies_keep_laws_and_plans_and_drop_papers_reports_announcements():
+    text = "据《通信人报》，《数字乡村建设指南2.0》与《关于召开股东大会的公告》、《年度社会责任报告》、《中华人民共和国数据安全法》。"
+    assert mentions(text, "policies") == [("Policy", "数字乡村建设指南2.0"), ("Policy", "中华人民共和国数据安全法")]
+
+
+def test_people_after_titles_with_two_and_three_character_names():
+    found = mentions("集团董事长王大明表示，网格长李强在现场，总经理郭年介绍。", "people")
+    assert found == [("Person", "王大明"), ("Person", "李强"), ("Person", "郭年")]
+
+
+def test_products_need_a_brand_or_a_launch_verb_and_are_not_categories():
+    found = mentions("联通推出沃家看护APP，建设政务云，打造星火智算平台。", "products")
+    assert ("Product", "沃家看护APP") in found and ("Product", "星火智算平台") in found
+    assert all(name != "政务云" for _, name in found)
+
+
+def test_projects_named_and_quoted_but_not_generic():
+    found = mentions("四川联通开展“红色驿站”创建工作，推进湘西光网提速工程，这一项目和重大项目除外。", "projects")
+    assert found == [("Project", "“红色驿站”创建工作"), ("Project", "湘西光网提速工程")]
+
+
+def test_relations_from_names():
+    rels = relations("湖南联通和联通株洲市分公司参加。")
+    assert ("联通株洲市分公司", "subsidiaryOf", "湖南联通", None) in rels
+    assert ("联通株洲市分公司", "locatedIn", "湖南", None) in rels
+    assert ("湖南联通", "subsidiaryOf", "中国联通", None) in rels
+
+
+def test_relations_from_sentences():
+    rels = relations(
+        "湖南联通网络部工程师陈小林在现场。"
+        "湖南联通承建了湘江智慧水利建设项目。"
+        "湖南联通推出星火智算平台。"
+        "工信部、国家发展改革委联合印发《算力基础设施发展行动计划》。"
+        "湖南联通与长沙星河数码科技有限公司签署战略合作协议。"
+    )
+    assert ("陈小林", "worksFor", "湖南联通", "网络部工程师") in rels
+    assert ("湖南联通", "undertakes", "湘江智慧水利建设项目", None) in rels
+    assert ("湖南联通", "provides", "星火智算平台", None) in rels
+    assert ("算力基础设施发展行动计划", "issuedBy", "工信部", None) in rels
+    assert ("算力基础设施发展行动计划", "issuedBy", "国家发展改革委", None) in rels
+    assert ("湖南联通", "partnerOf", "长沙星河数码科技有限公司", None) in rels
+
+
+def test_person_leads_project():
+    rels = relations("项目经理张小平负责湘江智慧水利建设项目。")
+    assert ("张小平", "leads", "湘江智慧水利建设项目", None) in rels
+
+
+def test_pipeline_keeps_offsets_of_every_mention():
+    text = "前言。湖南联通推出星火智算平台。"
+    doc = Pipeline()(parse(text))
+    for m in doc.mentions:
+        assert text[m.start:m.end] == m.text
