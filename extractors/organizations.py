@@ -22,7 +22,7 @@ __all__ = ["OrganizationExtractor"]
 
 _SUFFIXES = (
     "股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|银行|大学|学院|研究院|研究所|研究中心|设计院|"
-    "协会|学会|联盟|委员会|交易所|医院|小学|中学|学校|教学点|人民政府|政府|基金会|实验室|通信管理局|管理局|"
+    "协会|学会|联盟|委员会|交易所|医院|小学|中学|学校|教学点|基金会|实验室|通信管理局|管理局|"
     "总局|法院|检察院|合作社|事务所|电视台|出版社|科学院|工程院"
 )
 _SUFFIX = re.compile(f"(?:{_SUFFIXES})")
@@ -32,6 +32,8 @@ _GENERIC = re.compile(
     r"成员|参股|关联|境外|境内|国有|民营|外资|新成立|管理|运营|科技|通信|电信|网络|数据|互联网|信息|服务|我们|我国|我省|"
     r"我市|国内|国际|全国|地方|本地|股份|投资|发展|建设|技术|咨询)+)$"
 )
+# Suffixes that make a name only after a place or national prefix (湖南星河集团, 中国国新公司).
+_BARE = {"公司", "集团", "集团公司", "研究院", "联盟", "实验室", "委员会", "中心", "研究中心"}
 _GOV_BODY = re.compile(r"(?:国家|中央|中共中央|全国)[\u4e00-\u9fa5]{2,10}?(?:部|局|委员会|署|办公室|总局)(?![\u4e00-\u9fa5]{0,1}(?:长|主任))")
 
 
@@ -46,6 +48,7 @@ class OrganizationExtractor(Extractor):
         self.known = re.compile("|".join(map(re.escape, forms)))
         prov = self.gaz.province_pattern
         city = self.gaz.city_pattern
+        self.national_or_local = re.compile(f"(?:中国|中华|国家|全国|{prov}|{city}|[A-Za-z])")
         self.local_gov = re.compile(
             f"(?:{prov}|(?:{city})市?)[\u4e00-\u9fa5]{{0,8}}?(?:通信管理局|人民政府|委员会|厅|局)(?![长])"
         )
@@ -69,8 +72,10 @@ class OrganizationExtractor(Extractor):
                 continue
             start = left_edge(text, m.start(), self.max_len)
             body = text[start:m.start()]
-            if len(body) < 2 or _GENERIC.match(body) or body.startswith(("联通", "中国联通")):
+            if len(body) < 2 or _GENERIC.match(body) or body.startswith(("联通", "中国联通")) or body.endswith("分"):
                 continue
+            if m.group() in _BARE and not self.national_or_local.match(body):
+                continue  # 公司 / 集团 alone follow too many verbs: 回购公司, 率先建立集团
             name = text[start:end]
             candidates.append((start, end, f"org:{self.gaz.org_alias.get(name, name)}", 0.75))
         for m in self.known.finditer(text):
@@ -81,5 +86,7 @@ class OrganizationExtractor(Extractor):
             if any(taken[start:end]):
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            out.append(doc.mention(start, end, "Organization", self.name, key=key, confidence=conf))
+            text_here = text[start:end]
+            name = text_here.replace("###", "中国") if "###" in text_here else None
+            out.append(doc.mention(start, end, "Organization", self.name, key=key, confidence=conf, name=name))
         return sorted(out, key=lambda m: m.start)

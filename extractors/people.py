@@ -33,7 +33,8 @@ _NOT_GIVEN_START = set("、，。；：:！？（(“”的是了和与及在等
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fa5]")
 _NOT_NAME_START = set("的了和与及在是将为对")
 _KNOWN = {"习近平": 0.99}
-_HONORIFIC = re.compile(r"(?:同志|总书记|先生|女士)")
+_HONORIFIC = re.compile(r"(?:同志|总书记|先生|女士|表示|指出|强调|介绍说|说道|" + TITLES + ")")
+_BEFORE_NAME = set("，。、；：:！？（(“”》】 ") | set("部司处院室局")
 
 
 class PersonExtractor(Extractor):
@@ -74,7 +75,7 @@ class PersonExtractor(Extractor):
         for m in _HONORIFIC.finditer(text):
             for length in (3, 2):
                 start = m.start() - length
-                if start >= 0 and self._name_at(text, start) == m.start():
+                if start >= 0 and self._name_at(text, start) == m.start() and (start == 0 or text[start - 1] in _BEFORE_NAME):
                     spans.setdefault((start, m.start()), 0.75)
                     break
         for name, conf in _KNOWN.items():

@@ -20,7 +20,7 @@ from kg.records import Mention, ParsedDocument
 
 __all__ = ["ProductExtractor", "BRAND_OWNERS"]
 
-_SUFFIX = re.compile(r"(?:APP|App|app|客户端|小程序|平台|大模型|云|网盘|套餐|热线|品牌|卡|终端|操作系统|系统)(?![\u4e00-\u9fa5A-Za-z])")
+_SUFFIX = re.compile(r"(?:APP|App|app|客户端|小程序|平台|大模型|一体机|网盘|套餐|热线|品牌|终端|操作系统|(?:云|卡)(?![\u4e00-\u9fa5A-Za-z]))")
 _LAUNCH = re.compile(r"(?:推出|发布|上线|打造|研发|自研|开发|升级|推广|首发|亮相|上市|构建|搭建|建成|通过|依托|使用|下载|登录|打开)")
 # Brand prefixes and who owns them (public knowledge).
 BRAND_OWNERS = {"中国联通": "中国联通", "联通": "中国联通", "沃": "中国联通", "天翼": "中国电信", "中国电信": "中国电信",
@@ -44,8 +44,6 @@ class ProductExtractor(Extractor):
         self.known = re.compile("|".join(map(re.escape, sorted(self.gaz.products, key=len, reverse=True))))
 
     def _owner(self, name: str) -> str | None:
-        if name in self.gaz.products:
-            return self.gaz.products[name][1] or None
         m = _BRAND.match(name)
         return BRAND_OWNERS[m.group()] if m and len(name) > len(m.group()) else None
 
@@ -63,7 +61,7 @@ class ProductExtractor(Extractor):
                 if q >= 0 and m.group() in ("品牌", "APP", "App", "平台", "套餐"):
                     candidates.append((q + 1, m.start() - 1, 0.7))
                 continue
-            start = left_edge(text, m.start(), self.max_len)
+            start = left_edge(text, m.start(), self.max_len, alnum=True, quotes=True)
             body = text[start:m.start()]
             if len(body) < 2 or _CATEGORY.match(body):
                 continue

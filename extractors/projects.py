@@ -19,7 +19,7 @@ from kg.records import Mention, ParsedDocument
 __all__ = ["ProjectExtractor"]
 
 _SUFFIX = re.compile(r"(?:建设项目|示范项目|试点项目|项目|工程|专项行动|行动|计划|创建工作|志愿服务项目)(?:\d+(?:\.\d+)?)?(?![\u4e00-\u9fa5])")
-_CAMPAIGN = re.compile(r"(?:学习贯彻习近平新时代中国特色社会主义思想)?主题教育|党史学习教育|国企改革三年行动")
+_CAMPAIGN = re.compile(r"(?<=“)[\u4e00-\u9fa5]{2,8}(?:行动|工程|计划)\d+(?:\.\d+)*(?=”)|(?:学习贯彻习近平新时代中国特色社会主义思想)?主题教育|党史学习教育|国企改革三年行动")
 _GENERIC = re.compile(
     r"^(?:[这那该本此其各每某一两几多]|.*(?:重大|重点|相关|各类|一批|多个|一个|新建|在建|续建|投资|科研|合作|基建|建设|"
     r"信息化|数字化|系统|经常性损益|损益|募投|募集资金|子|示范|试点|民生|惠民|全部|部分|主要|其他|上述|以下|如下|下列|"
@@ -36,14 +36,7 @@ class ProjectExtractor(Extractor):
         self.max_len = max_len
 
     def _start(self, text: str, end: int) -> int:
-        start = left_edge(text, end, self.max_len)
-        # a quoted name part, and the words before it, belong to the name
-        while start > 0 and text[start - 1] in "”）)":
-            q = text.rfind({"”": "“", "）": "（", ")": "("}[text[start - 1]], max(0, start - 40), start - 1)
-            if q < 0:
-                break
-            start = left_edge(text, q, self.max_len - (end - q))
-        return start
+        return left_edge(text, end, self.max_len, alnum=True, quotes=True)
 
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
         text = doc.text
@@ -55,7 +48,8 @@ class ProjectExtractor(Extractor):
         for m in _SUFFIX.finditer(text):
             start = self._start(text, m.start())
             body = text[start:m.start()].strip("“”")
-            if len(body) < 3 or _GENERIC.match(body) or _FORBIDDEN_INSIDE.search(body):
+            quoted = text[start:start + 1] == "“" and text[m.start() - 1:m.start()] == "”"
+            if len(body) < (2 if quoted else 3) or _GENERIC.match(body) or _FORBIDDEN_INSIDE.search(body):
                 continue
             if text[start:m.start()].startswith(("中国联通", "联通")) and len(body) < 5:
                 continue

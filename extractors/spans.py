@@ -17,6 +17,7 @@ from __future__ import annotations
 
 __all__ = ["left_edge", "overlaps", "STOP_PUNCT", "covered"]
 
+_CLOSING = {"”": "“", "）": "（", ")": "(", "》": "《"}
 STOP_PUNCT = set("，。、；：！？“”‘’（）()《》【】[]「」 \t\n\r,.;:!?\"'—…·/|")
 
 # Words that end a name when met going leftwards (they precede names, they are not in them).
@@ -37,6 +38,8 @@ _STOP_WORDS = sorted(
         "赋能", "保障", "做好", "统筹", "牵引", "带动", "引领", "促进", "确保", "提供", "提出", "获", "受", "邀",
         "称", "说", "表示", "指出", "强调", "介绍", "认为", "要求", "希望", "部署", "印发了", "出台", "颁布",
         "制定", "修订", "公布", "审议", "通过了", "同意", "决定", "通知", "答复", "报告", "获评", "当选",
+        "包含", "帮助", "利用", "结合", "明确", "突出", "体现", "理解", "增强", "回购", "请见", "建立", "探索", "要求",
+        "详情", "涉及", "属于", "成为", "设立", "注册", "收购", "控股", "持有", "投资", "对接", "覆盖", "具有",
     },
     key=len,
     reverse=True,
@@ -49,12 +52,25 @@ for _w in _STOP_WORDS:
     _STOP_BY_LAST.setdefault(_w[-1], []).append(_w)
 
 
-def left_edge(text: str, end: int, max_len: int, min_start: int = 0, stop_words: bool = True) -> int:
-    """Leftmost start of a name whose body ends at ``end``, at most ``max_len`` characters long."""
+def left_edge(text: str, end: int, max_len: int, min_start: int = 0, stop_words: bool = True,
+              alnum: bool = False, quotes: bool = False) -> int:
+    """Leftmost start of a name whose body ends at ``end``, at most ``max_len`` characters long.
+
+    ``alnum`` lets ASCII letters and digits belong to the name (5G边缘算网一体机);
+    ``quotes`` lets a quoted or bracketed part belong to it (“格物”设备管理平台).
+    """
     pos = end
     limit = max(min_start, end - max_len)
     while pos > limit:
         ch = text[pos - 1]
+        if quotes and ch in _CLOSING:
+            q = text.rfind(_CLOSING[ch], max(limit, pos - 40), pos - 1)
+            if q >= 0:
+                pos = q
+                continue
+        if alnum and ch.isascii() and ch.isalnum():
+            pos -= 1
+            continue
         if ch in STOP_PUNCT or ch.isdigit():
             break
         if stop_words and ch in _STOP_BY_LAST:

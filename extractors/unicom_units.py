@@ -47,6 +47,7 @@ class UnicomUnitExtractor(Extractor):
             # 广东联通, 金华联通 (not 中国联通)
             re.compile(f"{place}{_DIVISION}联通(?![集])"),
         ]
+        self.province_then_city = re.compile(f"(?P<prov>{g.province_pattern})联通(?P<rest>(?:{g.city_pattern}){_DIVISION}分公司)")
         # 广东省分公司 — only where the document is about Unicom
         self.bare_branch = re.compile(f"{place}{_DIVISION}分公司")
         self.named = re.compile("|".join(map(re.escape, sorted(g.unit_alias, key=len, reverse=True))))
@@ -73,6 +74,9 @@ class UnicomUnitExtractor(Extractor):
             taken[start:end] = b"\x01" * (end - start)
             found.append((start, end, key, province))
 
+        for m in self.province_then_city.finditer(text):  # 福建联通 inside 福建联通三明分公司
+            short = self.gaz.province_of(m.group("prov"))
+            found.append((m.start(), m.start("rest"), f"unit:province:{short}", short))
         for m in self.named.finditer(text):
             add(m.start(), m.end(), f"unit:{self.gaz.unit_alias[m.group()]}", None)
         for pattern in self.forms:
