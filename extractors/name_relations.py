@@ -52,6 +52,15 @@ class NameRelationExtractor(Extractor):
                         rel(m, "locatedIn", t, 0.9)
                         if (m.key or "").startswith("unit:city:") and t.key and t.key.split(":")[-1] in provincial:
                             rel(m, "subsidiaryOf", provincial[t.key.split(":")[-1]], 0.85)
+            elif m.label == "Product":
+                for t in same:  # 联通云, 阿里云: the owner named inside the brand provides it
+                    if t.implied and t.label == "Organization":
+                        rel(t, "provides", m, 0.85)
+            elif m.label == "Policy":
+                # 《上海证券交易所股票上市规则》, 《中国联通…实施方案》: the issuer opens the title
+                for o in doc.mentions:
+                    if o.label == "Organization" and not o.implied and o.start == m.start and o.end < m.end:
+                        rel(m, "issuedBy", o, 0.8)
             elif m.label == "Organization" and m.key != "org:中国联通":
                 # 浙江中国小商品城集团…, 十堰市柳林小学: located where the name says
                 for short, p in provinces_here.items():

@@ -44,8 +44,12 @@ class PolicyExtractor(Extractor):
         out: list[Mention] = []
         for m in _TITLE.finditer(text):
             title = m.group(1).strip()
-            core = _TRAILING_PAREN.sub("", title)
-            if _NOT_POLICY.search(core) or not _POLICY_END.search(core):
+            core = title
+            while (stripped := _TRAILING_PAREN.sub("", core)) != core:  # （试行）（征求意见稿）
+                core = stripped
+            if core.endswith("政府工作报告"):
+                pass  # the government work report sets policy
+            elif _NOT_POLICY.search(core) or not _POLICY_END.search(core):
                 continue
             if core.startswith("关于") and core.endswith(("公告", "议案")):
                 continue

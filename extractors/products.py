@@ -23,8 +23,10 @@ __all__ = ["ProductExtractor", "BRAND_OWNERS"]
 _SUFFIX = re.compile(r"(?:APP|App|app|客户端|小程序|平台|大模型|一体机|网盘|套餐|热线|品牌|终端|操作系统|(?:云|卡)(?![\u4e00-\u9fa5A-Za-z]))")
 _LAUNCH = re.compile(r"(?:推出|发布|上线|打造|研发|自研|开发|升级|推广|首发|亮相|上市|构建|搭建|建成|通过|依托|使用|下载|登录|打开)")
 # Brand prefixes and who owns them (public knowledge).
+# The owner is named as the brand names it (阿里云 → 阿里); resolution joins it to 阿里巴巴 by alias.
 BRAND_OWNERS = {"中国联通": "中国联通", "联通": "中国联通", "沃": "中国联通", "天翼": "中国电信", "中国电信": "中国电信",
-                "中国移动": "中国移动", "移动": "中国移动", "华为": "华为", "阿里": "阿里巴巴", "腾讯": "腾讯", "百度": "百度"}
+                "中国移动": "中国移动", "移动": "中国移动", "华为": "华为", "阿里": "阿里", "腾讯": "腾讯", "百度": "百度",
+                "小米": "小米", "京东": "京东"}
 _BRAND = re.compile("^(?:" + "|".join(sorted(BRAND_OWNERS, key=len, reverse=True)) + ")")
 # Category words: 政务云, 物联网平台, 大数据平台 are kinds of things, not named offerings.
 _CATEGORY = re.compile(
@@ -81,6 +83,7 @@ class ProductExtractor(Extractor):
                                    confidence=conf))
             owner = self._owner(name)
             if owner:
-                out.append(doc.mention(start, end, "Organization", self.name, key=f"org:{owner}", name=owner,
+                out.append(doc.mention(start, end, "Organization", self.name,
+                                       key=f"org:{self.gaz.org_alias.get(owner, owner)}", name=owner,
                                        implied=True, confidence=0.8))
         return sorted(out, key=lambda m: (m.start, m.implied))

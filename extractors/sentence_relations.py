@@ -26,7 +26,7 @@ _UNITS = ("Subsidiary", "Organization")
 _ISSUE = re.compile(r"(?:联合)?(?:印发|发布|出台|颁布|制定|公布|发出|下发|审议通过|通过|修订|推出|提出)(?:了)?")
 _UNDERTAKE = re.compile(r"承建|承担|承接|建设|实施|开展|推进|启动|中标|负责|打造|落地|牵头|参与|推动|完成|组织|创建|部署|"
                         r"签约|获批|入选|申报|建成|执行|深化|落实|探索|发起|助力|服务")
-_PROVIDE = re.compile(r"推出|发布|上线|打造|研发|自研|开发|升级|推广|提供|运营|构建|搭建|首发|亮相|展示|部署|创新|建设|通过|依托|上市")
+_PROVIDE = re.compile(r"自主研发|联合打造|推出|发布|上线|打造|研发|自研|开发|升级|推广|提供|运营|构建|搭建|首发|亮相|展示|部署|创新|建设|通过|依托|上市")
 _PARTNER = re.compile(r"(?:与|和|同|携手|联合|联手|牵手)")
 _PARTNER_VERB = re.compile(r"签署|签订|签约|合作|共建|携手|联合|联手|牵手|达成|共同|协议|战略")
 _LEAD = re.compile(r"负责|牵头|主持|带领|领衔|挂帅|主导|统筹")
@@ -88,7 +88,7 @@ class SentenceRelationExtractor(Extractor):
                 if u:
                     rel(u, "undertakes", m, 0.7)
             elif m.label == "Product":
-                u = subject_before(m.start, _PROVIDE)
+                u = subject_before(m.start, _PROVIDE) or self._passive_maker(text, m, outer_units)
                 if u:
                     rel(u, "provides", m, 0.7)
                     for partner in self._partners_of(text, u, m.start, outer_units):
@@ -106,6 +106,14 @@ class SentenceRelationExtractor(Extractor):
                     if _PARTNER_VERB.search(between + after) and a.surface != b.surface:
                         rel(a, "partnerOf", b, 0.7)
         return out
+
+    def _passive_maker(self, text: str, product: Mention, units: list[Mention]) -> Mention | None:
+        """X 由 U 打造/开发/推出: the unit after 由 that makes the product."""
+        for u in units:
+            if u.start > product.end and u.start - product.end <= 12 and text[u.start - 1] == "由" \
+                    and _PROVIDE.match(text, u.end, u.end + 4) and "。" not in text[product.end:u.start]:
+                return u
+        return None
 
     def _partners_of(self, text: str, subject: Mention, until: int, units: list[Mention]) -> list[Mention]:
         """B in 'A联合B打造X': units joined to the subject by 联合/携手/与 before ``until``."""
