@@ -18,7 +18,8 @@ from kg.records import Mention, ParsedDocument
 
 __all__ = ["ProjectExtractor"]
 
-_SUFFIX = re.compile(r"(?:建设项目|示范项目|试点项目|项目|工程|专项行动|行动|计划|创建工作|志愿服务项目)(?:\d+(?:\.\d+)?)?(?![\u4e00-\u9fa5])")
+_SUFFIX = re.compile(r"(?:建设项目|示范项目|试点项目|项目|工程|专项行动|行动|计划|创建工作|志愿服务项目)(?:\d+(?:\.\d+)?)?"
+                     r"(?![A-Za-z\d]|师|组|部|院|化|款|资金|投资|管理|经理|书|者|中心|库|包|单位|学|类|建设|质量|领域|方面)")
 _CAMPAIGN = re.compile(r"(?<=“)[\u4e00-\u9fa5]{2,8}(?:行动|工程|计划)\d+(?:\.\d+)*(?=”)|(?:学习贯彻习近平新时代中国特色社会主义思想)?主题教育|党史学习教育|国企改革三年行动")
 _GENERIC = re.compile(
     r"^(?:[这那该本此其各每某一两几多]|(?:重大|重点|相关|各类|一批|多个|一个|新建|在建|续建|投资|科研|合作|基建|建设|"
@@ -26,14 +27,14 @@ _GENERIC = re.compile(
     r"如下|下列|年度|工作|发展|改革|专项|行动|战略|三年|五年|系列|配套|软件|硬件|改造|扩容|网络|工程|项目|计划|"
     r"的|等|类|个|项|批|大型|中型|小型|智算中心|数据中心|重要|标杆|典型|优秀|创新|实施|推进)+)$"
 )
-_FORBIDDEN_INSIDE = re.compile(r"[，。；：！？、]|^[的了在和与及]")
+_FORBIDDEN_INSIDE = re.compile(r"[，。；：！？、]|^[的了在和与及他\d]|个|激励|持股|回购|增持|减持|均有|近期")
 
 
 class ProjectExtractor(Extractor):
     name = "projects"
     version = "1"
 
-    def __init__(self, max_len: int = 30) -> None:
+    def __init__(self, max_len: int = 45) -> None:
         self.max_len = max_len
 
     def _start(self, text: str, end: int) -> int:

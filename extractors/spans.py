@@ -64,7 +64,7 @@ def left_edge(text: str, end: int, max_len: int, min_start: int = 0, stop_words:
     while pos > limit:
         ch = text[pos - 1]
         if quotes and ch in _CLOSING:
-            q = text.rfind(_CLOSING[ch], max(limit, pos - 40), pos - 1)
+            q = text.rfind(_CLOSING[ch], max(limit, pos - 50), pos - 1)
             if q >= 0:
                 pos = q
                 continue
