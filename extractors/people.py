@@ -81,6 +81,10 @@ class PersonExtractor(Extractor):
         for name, conf in _KNOWN.items():
             for m in re.finditer(re.escape(name), text):
                 spans[(m.start(), m.end())] = conf
+        # a name found once is a name wherever it recurs in the document (陈忠岳表示 … 陈忠岳在演讲中)
+        for name in {text[s:e] for s, e in spans}:
+            for m in re.finditer(re.escape(name), text):
+                spans.setdefault((m.start(), m.end()), 0.7)
         taken = {(m.start, m.end) for m in doc.mentions if not m.implied}
         out = []
         for (start, end), conf in sorted(spans.items()):

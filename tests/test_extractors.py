@@ -106,3 +106,15 @@ def test_pipeline_keeps_offsets_of_every_mention():
     doc = Pipeline()(parse(text))
     for m in doc.mentions:
         assert text[m.start:m.end] == m.text
+
+
+def test_a_name_found_once_is_found_where_it_recurs():
+    doc = run(parse("董事长王大明表示要创新。随后王大明参观了展台。"), ["people"])
+    assert [(m.start, m.surface) for m in doc.mentions] == [(3, "王大明"), (14, "王大明")]
+
+
+def test_brand_owner_provides_the_brand_and_issuer_opening_a_title():
+    rels = relations("天翼云与联通云同台，《湘江证券交易所股票上市规则》施行。")
+    assert ("中国电信", "provides", "天翼云", None) in rels
+    assert ("中国联通", "provides", "联通云", None) in rels
+    assert ("湘江证券交易所股票上市规则", "issuedBy", "湘江证券交易所", None) in rels
