@@ -75,8 +75,13 @@ def main():
               help="Namespace of entity IRIs (default https://kg.example.org/id/).")
 @_extractors_option
 @_no_ner_option
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Extraction processes (default: all cores); the graph is the same for any N.")
+@click.option("--no-cache", is_flag=True,
+              help="Extract every document again; by default results are kept in OUTDIR/.kg-cache "
+                   "and only new or changed documents are extracted.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def build(inputs, outdir, base_iri, extractors, no_ner, quiet):
+def build(inputs, outdir, base_iri, extractors, no_ner, jobs, no_cache, quiet):
     """Build the typed graph of INPUTS and write it as RDF into OUTDIR.
 
     INPUTS are .txt/.md files (UTF-8 or GB18030/GBK, any size), folders of
@@ -85,6 +90,7 @@ def build(inputs, outdir, base_iri, extractors, no_ner, quiet):
     \b
     Example:
       kg build ../shared/corpus/unicom-corpus.txt -o out/
+      kg build reports/ -o out/ --jobs 4    # again later: only changed files are extracted
     """
     from kg.build import build as run_build
     from kg.documents import find_inputs
@@ -95,7 +101,7 @@ def build(inputs, outdir, base_iri, extractors, no_ner, quiet):
     with click.progressbar(length=total, label="extracting", file=sys.stderr,
                            hidden=quiet or total < 200_000) as bar:
         graph, stats = run_build([f.path for f in files], outdir, pipeline, base_iri,
-                                 progress=lambda n: bar.update(n * 3))
+                                 progress=lambda n: bar.update(n * 3), jobs=jobs, cache=not no_cache)
     if not quiet:
         _summary(stats, outdir)
 
