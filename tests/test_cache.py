@@ -1,0 +1,75 @@
+"""Incremental builds: unchanged documents come from the cache, a changed file is extracted again."""
+import pickle
+
+from kg.build import build, extract_graph
+from kg.cache import CACHE_DIRNAME, ExtractionCache
+from kg.pipeline import Pipeline
+from kg.records import Document
+
+TEXT_A = "浙江联通发布数智乡村平台。联通湖州市分公司承建了南太湖数字港项目。"
+TEXT_B = "国家发展改革委印发《东数西算工程实施方案》。浙江联通副总经理王建华出席会议。"
+
+
+class CountingPipeline(Pipeline):
+    """The default pipeline, counting the documents it extracts."""
+
+    calls = 0
+
+    def __call__(self, doc):
+        type(self).calls += 1
+        return super().__call__(doc)
+
+
+def _folder(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(TEXT_A * 3, encoding="utf-8")
+    (src / "b.txt").write_text(TEXT_B * 3, encoding="utf-8")
+    return src
+
+
+def test_rebuild_reextracts_only_the_changed_file(tmp_path):
+    src, out = _folder(tmp_path), tmp_path / "out"
+    pipeline = CountingPipeline()
+    build([src], out, pipeline, jobs=1, cache=True)
+    first = (out / "graph.nt").read_bytes()
+    assert CountingPipeline.calls == 2 and (out / CACHE_DIRNAME).is_dir()
+
+    CountingPipeline.calls = 0
+    build([src], out, pipeline, jobs=1, cache=True)
+    assert CountingPipeline.calls == 0
+    assert (out / "graph.nt").read_bytes() == first
+
+    (src / "b.txt").write_text(TEXT_B * 3 + "浙江联通推出浙里办APP。", encoding="utf-8")
+    build([src], out, pipeline, jobs=1, cache=True)
+    assert CountingPipeline.calls == 1
+    fresh = tmp_path / "fresh"
+    build([src], fresh, Pipeline(), jobs=1)
+    assert (out / "graph.nt").read_bytes() == (fresh / "graph.nt").read_bytes()
+
+
+def test_new_extractor_version_misses(tmp_path):
+    doc = Document("a.txt#0", TEXT_A, "a.txt", 0)
+    pipeline = Pipeline(["provinces"])
+    cache = ExtractionCache(tmp_path, pipeline.versions)
+    list(extract_graph([_folder(tmp_path)], pipeline, jobs=1, cache=cache))
+    assert cache.misses == 2
+    assert ExtractionCache(tmp_path, {"provinces": "999"}).get(doc) is None
+    assert cache.key(doc) != ExtractionCache(tmp_path, {"provinces": "1", "people": "1"}).key(doc)
+
+
+def test_broken_entry_is_a_miss_and_unused_entries_are_pruned(tmp_path):
+    doc = Document("a.txt#0", TEXT_A, "a.txt", 0)
+    cache = ExtractionCache(tmp_path, {"provinces": "1"})
+    path = cache._path(cache.key(doc))
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a pickle")
+    assert cache.get(doc) is None and cache.misses == 1
+    (path.parent / "stale.pkl").write_bytes(pickle.dumps(None))
+    assert cache.prune() == 1 and path.exists()
+
+
+def test_no_cache_leaves_no_cache_folder(tmp_path):
+    out = tmp_path / "out"
+    build([_folder(tmp_path)], out, Pipeline(), jobs=1)
+    assert not (out / CACHE_DIRNAME).exists()
