@@ -154,5 +154,7 @@ def extract(passages, out, extractors, no_ner):
     click.echo(f"wrote {len(docs)} predictions to {out}", err=True)
 
 
+main.add_command(__import__("kg.cli_train", fromlist=["train"]).train)  # kg train (statistical NER)
+
 if __name__ == "__main__":
     main()

@@ -12,7 +12,7 @@ from kg import registry
 from kg.records import Document, Mention, ParsedDocument
 from kg.sentences import split_sentences
 
-__all__ = ["Pipeline", "parse", "run", "merge_mentions"]
+__all__ = ["Pipeline", "parse", "run", "merge_mentions", "survives_rules", "MODEL_EXTRACTORS"]
 
 
 def parse(text: str | Document, doc_id: str = "doc") -> ParsedDocument:
@@ -21,13 +21,46 @@ def parse(text: str | Document, doc_id: str = "doc") -> ParsedDocument:
     return ParsedDocument(doc, split_sentences(doc.id, doc.text))
 
 
+# Extractors whose mentions are statistical guesses: the rules win over them (see merge_mentions).
+MODEL_EXTRACTORS = frozenset({"ner"})
+
+
+def survives_rules(m: Mention, rules: Sequence[Mention]) -> bool:
+    """Whether a model mention survives the rule mentions (non-implied) of its document."""
+    for r in rules:
+        if r.start < m.end and m.start < r.end:  # they share characters
+            if (m.start, m.end) == (r.start, r.end):
+                return False  # same span: the rule's type wins, whatever the model says
+            inside = m.start <= r.start and r.end <= m.end
+            if not inside or r.label == m.label:
+                return False  # model span inside or across a rule span, or redrawing a rule name's edges
+    return True  # no rule there, or a longer name around rule names of other types
+
+
 def merge_mentions(mentions: Sequence[Mention]) -> list[Mention]:
     """Settle mentions of the same span with different types: the most confident one wins.
 
     Implied mentions (entities a name makes certain) are kept as they are;
     mentions of different spans, even overlapping ones, are all kept (a
     province inside a unit name counts on its own).
+
+    Model mentions (extractors in ``MODEL_EXTRACTORS``) only fill gaps; the
+    rules win on their own spans (docs/ner.md):
+
+    - same span as a rule mention, any type → the rule mention is kept;
+    - inside a rule mention, or crossing its edge → dropped;
+    - around a rule mention of the same type (other edges for the same name) → dropped;
+    - around rule mentions of other types only (广东联通云平台 around 广东联通) → both kept;
+    - no rule mention there → kept (its extractor has applied its confidence threshold).
+
+    >>> from kg.records import Mention as M
+    >>> rule = M("d", 0, 4, "广东联通", "Subsidiary", "unicom_units")
+    >>> [m.extractor for m in merge_mentions([rule, M("d", 0, 4, "广东联通", "Organization", "ner", 0.9)])]
+    ['unicom_units']
     """
+    rules = [m for m in mentions if not m.implied and m.extractor not in MODEL_EXTRACTORS]
+    mentions = [m for m in mentions
+                if m.extractor not in MODEL_EXTRACTORS or m.implied or survives_rules(m, rules)]
     best: dict[tuple[int, int], Mention] = {}
     implied: list[Mention] = []
     for m in mentions:

@@ -1,0 +1,129 @@
+"""Statistical NER (``ner``): the project's own spaCy pipeline (``models/kg_ner``) as an extractor.
+
+A character-level Chinese tok2vec + NER model trained by ``kg train`` on the
+rules' confident output and on hand-annotated passages (see ``docs/ner.md``).
+It finds names no rule pattern anticipated; the pipeline's merge policy
+(:func:`kg.pipeline.merge_mentions`) lets the rules win on their own spans.
+
+The model tags every sentence greedily (fast).  Spans that would survive
+the rules (see the merge policy) get a confidence: the probability of that
+span with that type under a beam search of the same model, run only on the
+sentences that have such spans.  Mentions below ``threshold`` are dropped, and
+so are one-character spans, spans of more than 40 characters, spans with
+sentence punctuation inside and ``Province`` spans that name no province.
+
+>>> from kg.pipeline import parse
+>>> ms = NerExtractor()(parse("中国联通董事长陈忠岳出席会议。"))
+>>> ("Person", "陈忠岳") in {(m.label, m.text) for m in ms}
+True
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from extractors import gazetteer
+from extractors.base import Extractor
+from extractors.policies import policy_key
+from kg.errors import ExtractorError
+from kg.pipeline import MODEL_EXTRACTORS, survives_rules
+from kg.records import Mention, ParsedDocument
+
+__all__ = ["NerExtractor", "DEFAULT_MODEL", "load_model"]
+
+# The shipped model lives in the repository (models/kg_ner, found from this file after `pip install -e .`);
+# KG_NER_MODEL points to another one.
+DEFAULT_MODEL = Path(os.environ.get("KG_NER_MODEL") or Path(__file__).resolve().parent.parent / "models" / "kg_ner")
+_PUNCT_INSIDE = re.compile(r"[，。；：！？、]")
+_MAX_CHARS = 400  # longer sentences (flattened tables) are cut into pieces of this size
+_MAX_LEN = 40  # longer model spans are runaway guesses
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | Path = DEFAULT_MODEL):
+    """The spaCy pipeline at ``path`` (loaded once per process), only its ``ner`` component enabled."""
+    import spacy
+
+    path = Path(path)
+    if not (path / "meta.json").exists():
+        raise ExtractorError(f"no NER model at {path}; train it with `kg train` or leave it out with --no-ner")
+    try:
+        return spacy.load(path, exclude=[])
+    except (OSError, ValueError) as err:
+        raise ExtractorError(f"cannot load the NER model at {path} ({err}); retrain it with `kg train`") from err
+
+
+class NerExtractor(Extractor):
+    """Mentions of the seven entity types found by the trained model.
+
+    ``labels`` limits the types it reports (default: all seven); ``threshold``
+    drops mentions whose confidence is lower; ``batch_size`` sentences go
+    through the model at once.
+    """
+
+    name = "ner"
+    version = "1"
+
+    def __init__(self, model: str | Path = DEFAULT_MODEL, threshold: float = 0.5,
+                 labels: tuple[str, ...] | None = None, batch_size: int = 64, beam_width: int = 8) -> None:
+        self.nlp = load_model(str(model))
+        self.threshold = threshold
+        self.labels = set(labels) if labels else None
+        self.batch_size = batch_size
+        self.gaz = gazetteer.load()
+        self.ner = self.nlp.get_pipe("ner")
+        self.beam_width = beam_width
+
+    def key(self, label: str, text: str) -> str | None:
+        """Identity key in the rules' scheme (province:广东, org:工业和信息化部 …); None for a
+        ``Province`` that is not a province name (the model's guess is wrong)."""
+        if label == "Province":
+            short = self.gaz.province_of(text)
+            return f"province:{short}" if short else None
+        if label == "Organization":
+            return "org:" + self.gaz.org_alias.get(text, text.replace("###", "中国"))
+        if label == "Policy":
+            return policy_key(text)
+        return f"{label.lower()}:" + re.sub(r"[“”\"\s]", "", text)
+
+    def _pieces(self, doc: ParsedDocument) -> list[tuple[int, str]]:
+        out = []
+        for s in doc.sentences:
+            for k in range(s.start, s.end, _MAX_CHARS):
+                piece = doc.text[k:min(s.end, k + _MAX_CHARS)]
+                if piece.strip():
+                    out.append((k, piece))
+        return out
+
+    def __call__(self, doc: ParsedDocument) -> list[Mention]:
+        rules = [m for m in doc.mentions if not m.implied and m.extractor not in MODEL_EXTRACTORS]
+        pieces = self._pieces(doc)
+        found: list[tuple[int, object, list]] = []  # (piece start, spaCy doc, candidate spans)
+        for (base, _), sdoc in zip(pieces, self.nlp.pipe((p for _, p in pieces), batch_size=self.batch_size)):
+            cands = []
+            for ent in sdoc.ents:
+                text = ent.text
+                if (self.labels is not None and ent.label_ not in self.labels) or text != text.strip() \
+                        or not 2 <= len(text) <= _MAX_LEN or _PUNCT_INSIDE.search(text):
+                    continue
+                key = self.key(ent.label_, text)
+                start = base + ent.start_char
+                m = doc.mention(start, start + len(text), ent.label_, self.name, key=key)
+                if key is not None and survives_rules(m, rules):  # the rest would lose to the rules anyway
+                    cands.append((ent.start, ent.end, m))
+            if cands:
+                found.append((base, sdoc, cands))
+        if not found:
+            return []
+        # confidence: the probability of the span and label under a beam search over the same model
+        beams = self.ner.beam_parse([self.nlp.make_doc(d.text) for _, d, _ in found], beam_width=self.beam_width)
+        out: list[Mention] = []
+        for (_, _, cands), scores in zip(found, self.ner.scored_ents(beams)):
+            for s, e, m in cands:
+                conf = round(float(scores.get((s, e, m.label), 0.0)), 3)
+                if conf >= self.threshold:
+                    out.append(replace(m, confidence=conf))
+        return out

@@ -1,0 +1,55 @@
+"""``kg train``: train the statistical NER pipeline shipped in ``models/kg_ner``.
+
+A thin click command over :func:`kg.train.train`; registered on the ``kg``
+group by one line at the end of :mod:`kg.cli`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.train import DEFAULT_ANNOTATIONS, DEFAULT_CORPUS, DEFAULT_MODEL, TrainSettings
+
+__all__ = ["train"]
+
+_GOLD = DEFAULT_CORPUS.parent.parent / "gold"
+
+
+@click.command()
+@click.option("--corpus", type=click.Path(path_type=Path), default=DEFAULT_CORPUS, show_default=True,
+              help="The corpus file; training text is read from it at train time, never stored in the repo.")
+@click.option("--annotations", type=click.Path(path_type=Path), default=DEFAULT_ANNOTATIONS, show_default=True,
+              help="Hand-annotated passages (corpus offsets + labels, JSONL).")
+@click.option("-o", "--out", type=click.Path(path_type=Path), default=DEFAULT_MODEL, show_default=True,
+              help="Folder for the trained spaCy pipeline (loadable with spacy.load).")
+@click.option("--exclude", "exclude_tsv", multiple=True, type=click.Path(path_type=Path),
+              default=[_GOLD / "heldout.tsv"], show_default=True,
+              help="TSV of corpus ranges (start, end columns) never used for training; repeatable.")
+@click.option("--exclude-jsonl", multiple=True, type=click.Path(path_type=Path),
+              default=[_GOLD / "dev.jsonl"], show_default=True,
+              help="JSONL passages with an 'offset' whose ranges are never used for training; repeatable.")
+@click.option("--seed", type=int, default=TrainSettings.seed, show_default=True)
+@click.option("--epochs", type=int, default=TrainSettings.epochs, show_default=True)
+@click.option("--max-silver", type=int, default=TrainSettings.max_silver, show_default=True,
+              help="Number of silver (rule-labelled) sentences sampled.")
+def train(corpus, annotations, out, exclude_tsv, exclude_jsonl, seed, epochs, max_silver):
+    """Train the NER pipeline from the corpus, the rules and the annotated passages.
+
+    Reproducible: the same corpus, annotations and seed give the same model.
+    The gold ranges (--exclude, --exclude-jsonl) are never read for training.
+
+    \b
+    Example:
+      kg train --corpus ../shared/corpus/unicom-corpus.txt -o models/kg_ner
+    """
+    from kg.train import train as run_train
+
+    settings = TrainSettings(corpus=corpus, annotations=annotations, out=out, exclude_tsv=list(exclude_tsv),
+                             exclude_jsonl=list(exclude_jsonl), seed=seed, epochs=epochs, max_silver=max_silver)
+    report = run_train(settings, log=lambda s: click.echo(s, err=True))
+    if report.get("passages"):
+        click.echo(f"held-out annotated passages: {report['passages']}  P {report['p']:.3f}  R {report['r']:.3f}  "
+                   f"F1 {report['f']:.3f}")
+        for label, s in sorted(report["per_type"].items()):
+            click.echo(f"  {label:<13} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f']:.3f}")

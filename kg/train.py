@@ -1,0 +1,268 @@
+"""Train the statistical NER pipeline (``models/kg_ner``) from the corpus, reproducibly.
+
+Training data, read at train time from the corpus file (no corpus text is kept
+in the repository):
+
+- **silver**: sentences of the corpus with the rule extractors' confident
+  mentions (outermost span wins; less confident rule spans are marked
+  *missing* so the model is neither taught nor punished on them);
+- **annotated**: passages checked and annotated by hand by the spec, stored
+  in ``training/annotations.jsonl`` as corpus offsets and labels; every
+  ``holdout_every``-th passage is held out and scored, never trained on.
+
+Character ranges of ``../shared/gold/heldout.tsv`` and of the dev passages are
+never used.  Same seed, same data, same pipeline.
+
+>>> spans = outermost([(0, 4, "Subsidiary"), (0, 2, "Province"), (5, 8, "Person")])
+>>> spans
+[(0, 4, 'Subsidiary'), (5, 8, 'Person')]
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import InputError
+
+__all__ = ["TrainSettings", "excluded_ranges", "load_annotations", "silver_sentences", "outermost",
+           "make_nlp", "train", "evaluate"]
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "unicom-corpus.txt"
+DEFAULT_ANNOTATIONS = REPO / "training" / "annotations.jsonl"
+DEFAULT_MODEL = REPO / "models" / "kg_ner"
+LABELS = ["Subsidiary", "Organization", "Person", "Product", "Project", "Province", "Policy"]
+RULES = ["provinces", "unicom_units", "organizations", "policies", "people", "products", "projects"]
+
+# A spaCy NER model for character tokens, small enough for ~20K characters/s on one CPU core:
+# hash embeddings of the character, a 4-layer CNN (window 1 → ±4 characters), a narrow
+# transition-based NER head.
+MODEL_CONFIG = {
+    "@architectures": "spacy.TransitionBasedParser.v2",
+    "state_type": "ner",
+    "extra_state_tokens": False,
+    "hidden_width": 32,
+    "maxout_pieces": 1,
+    "use_upper": True,
+    "nO": None,
+    "tok2vec": {
+        "@architectures": "spacy.HashEmbedCNN.v2",
+        "pretrained_vectors": None,
+        "width": 64,
+        "depth": 4,
+        "embed_size": 4000,
+        "window_size": 1,
+        "maxout_pieces": 2,
+        "subword_features": False,
+    },
+}
+
+
+@dataclass
+class TrainSettings:
+    """What a training run uses; the defaults reproduce the shipped model."""
+
+    corpus: Path = DEFAULT_CORPUS
+    annotations: Path = DEFAULT_ANNOTATIONS
+    out: Path = DEFAULT_MODEL
+    exclude_tsv: list[Path] = field(default_factory=lambda: [REPO.parent / "shared" / "gold" / "heldout.tsv"])
+    exclude_jsonl: list[Path] = field(default_factory=lambda: [REPO.parent / "shared" / "gold" / "dev.jsonl"])
+    seed: int = 13
+    epochs: int = 8
+    max_silver: int = 5000  # silver sentences sampled per run
+    silver_min_conf: float = 0.0  # rule mentions below this are marked missing (0: the rules are trusted)
+    annotated_repeat: int = 6  # each annotated passage is seen this many times per epoch
+    holdout_every: int = 5
+    batch_size: int = 32
+    dropout: float = 0.2
+    max_minutes: float = 25.0  # a safety stop; the default run ends well before it
+
+
+def excluded_ranges(tsv_files: Iterable[Path] = (), jsonl_files: Iterable[Path] = ()) -> list[tuple[int, int]]:
+    """Corpus character ranges that training must not touch: ``start``/``end`` rows of TSV files and
+    ``offset`` + len(``text``) of JSONL passages.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "h.tsv"; _ = p.write_text("start\\tend\\n10\\t20\\n")
+    >>> excluded_ranges([p])
+    [(10, 20)]
+    """
+    out: list[tuple[int, int]] = []
+    for path in tsv_files:
+        for line in Path(path).read_text(encoding="utf-8").splitlines()[1:]:
+            if line.strip():
+                s, e = line.split("\t")[:2]
+                out.append((int(s), int(e)))
+    for path in jsonl_files:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                off = int(row.get("offset", 0))
+                out.append((off, off + len(row["text"])))
+    return sorted(out)
+
+
+def _overlaps_any(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in ranges)
+
+
+def outermost(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Non-overlapping spans, longest first (a province inside a unit name gives way to the unit)."""
+    taken: list[tuple[int, int, str]] = []
+    for s, e, label in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
+        if not any(s < te and ts < e for ts, te, _ in taken):
+            taken.append((s, e, label))
+    return sorted(taken)
+
+
+def _fingerprint(surface: str) -> str:
+    """Entity text as stored in annotation files: short names as they are, long ones (16+ characters,
+    which could be a run of corpus text) as a short SHA-1.
+
+    >>> _fingerprint("联通云")
+    '联通云'
+    """
+    if surface.startswith("sha1:") or len(surface) < 16:
+        return surface
+    return "sha1:" + hashlib.sha1(surface.encode("utf-8")).hexdigest()[:10]
+
+
+def load_annotations(path: Path, corpus: str, excluded: Sequence[tuple[int, int]] = ()) -> list[dict]:
+    """Annotated passages: ``{"start", "end", "entities": [[s, e, label, text], ...]}`` with corpus offsets
+    of the passage and offsets into the passage; ``text`` is checked against the corpus."""
+    rows = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if _overlaps_any(excluded, row["start"], row["end"]):
+            raise InputError(f"{path}:{n}: passage {row['start']}-{row['end']} overlaps an excluded (gold) range")
+        text = corpus[row["start"]:row["end"]]
+        for s, e, label, surface in row["entities"]:
+            if _fingerprint(text[s:e]) != _fingerprint(surface) or label not in LABELS:
+                raise InputError(f"{path}:{n}: entity {surface!r} ({label}) does not match the corpus at {s}-{e}; "
+                                 "is --corpus the right file?")
+        rows.append({"start": row["start"], "end": row["end"], "text": text,
+                     "entities": [(s, e, label) for s, e, label, _ in row["entities"]]})
+    return rows
+
+
+def silver_sentences(corpus: str, excluded: Sequence[tuple[int, int]], min_conf: float = 0.0,
+                     skip: Sequence[tuple[int, int]] = ()) -> list[dict]:
+    """Sentences of the corpus with the rule extractors' mentions: ``entities`` (outermost confident spans)
+    and ``missing`` (spans of less confident rule mentions)."""
+    from kg.documents import split_passages
+    from kg.pipeline import Pipeline, parse
+
+    pipeline = Pipeline(RULES)
+    blocked = sorted(list(excluded) + list(skip))
+    out = []
+    for doc in split_passages(corpus, "corpus"):
+        parsed = pipeline(parse(doc))
+        mentions = [m for m in parsed.mentions if not m.implied]
+        for sent in parsed.sentences:
+            a, b = doc.offset + sent.start, doc.offset + sent.end
+            if not 8 <= sent.end - sent.start <= 300 or _overlaps_any(blocked, a - 1, b + 1):
+                continue
+            inside = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
+            ents = outermost((m.start - sent.start, m.end - sent.start, m.label)
+                             for m in inside if m.confidence >= min_conf)
+            missing = [(m.start - sent.start, m.end - sent.start) for m in inside if m.confidence < min_conf]
+            missing = [(s, e) for s, e, _ in outermost((s, e, "") for s, e in missing)
+                       if not any(s < ee and ss < e for ss, ee, _ in ents)]
+            out.append({"start": a, "end": b, "text": sent.text, "entities": ents, "missing": missing})
+    return out
+
+
+def make_nlp(labels: Sequence[str] = LABELS):
+    """A blank Chinese pipeline (character tokens) with an untrained ``ner`` component."""
+    import spacy
+
+    nlp = spacy.blank("zh")  # default segmenter: characters
+    ner = nlp.add_pipe("ner", config={"model": MODEL_CONFIG})
+    for label in labels:
+        ner.add_label(label)
+    return nlp
+
+
+def _example(nlp, row: dict):
+    from spacy.training import Example
+
+    doc = nlp.make_doc(row["text"])
+    ref = nlp.make_doc(row["text"])
+    spans = [ref.char_span(s, e, label=lab, alignment_mode="expand") for s, e, lab in row["entities"]]
+    spans = [sp for sp in spans if sp is not None]
+    missing = [ref.char_span(s, e, alignment_mode="expand") for s, e in row.get("missing", [])]
+    ref.set_ents(spans, missing=[m for m in missing if m is not None], default="outside")
+    return Example(doc, ref)
+
+
+def evaluate(nlp, rows: Sequence[dict]) -> dict:
+    """Entity P/R/F1 (overall and per type) of ``nlp`` on annotated rows."""
+    examples = [_example(nlp, r) for r in rows]
+    scores = nlp.evaluate(examples)
+    return {"p": scores["ents_p"], "r": scores["ents_r"], "f": scores["ents_f"],
+            "per_type": scores.get("ents_per_type") or {}, "passages": len(rows)}
+
+
+def train(settings: TrainSettings | None = None, log=print, silver: list[dict] | None = None) -> dict:
+    """Train, evaluate on the held-out annotated passages, save to ``settings.out``; returns the report."""
+    import spacy
+    from spacy.util import fix_random_seed, minibatch
+
+    st = settings or TrainSettings()
+    started = time.perf_counter()
+    try:
+        corpus = Path(st.corpus).read_text(encoding="utf-8")
+    except OSError as err:
+        raise InputError(f"{st.corpus}: cannot read the corpus ({err.strerror}); pass --corpus PATH") from None
+    excluded = excluded_ranges([p for p in st.exclude_tsv if Path(p).exists()],
+                               [p for p in st.exclude_jsonl if Path(p).exists()])
+    annotated = load_annotations(st.annotations, corpus, excluded) if Path(st.annotations).exists() else []
+    held = annotated[st.holdout_every - 1::st.holdout_every] if st.holdout_every else []
+    ann_train = [r for r in annotated if r not in held]
+    if silver is None:
+        silver = silver_sentences(corpus, excluded, st.silver_min_conf,
+                                  skip=[(r["start"], r["end"]) for r in annotated])
+    rng = random.Random(st.seed)
+    with_ents = [r for r in silver if r["entities"]]
+    without = [r for r in silver if not r["entities"]]
+    rng.shuffle(with_ents)
+    rng.shuffle(without)
+    n_with = min(len(with_ents), int(st.max_silver * 0.85))
+    silver_used = with_ents[:n_with] + without[:st.max_silver - n_with]
+    log(f"data: {len(silver_used)} silver sentences (of {len(silver)}), {len(ann_train)} annotated passages "
+        f"x{st.annotated_repeat}, {len(held)} held out; excluded ranges: {len(excluded)}")
+
+    fix_random_seed(st.seed)
+    nlp = make_nlp()
+    train_rows = silver_used + ann_train * st.annotated_repeat
+    examples = [_example(nlp, r) for r in train_rows]
+    optimizer = nlp.initialize(lambda: examples)
+    for epoch in range(st.epochs):
+        rng.shuffle(examples)
+        losses: dict = {}
+        for batch in minibatch(examples, size=st.batch_size):
+            nlp.update(batch, drop=st.dropout, sgd=optimizer, losses=losses)
+        report = evaluate(nlp, held) if held else {"f": 0.0}
+        log(f"epoch {epoch + 1}/{st.epochs}: loss {losses.get('ner', 0):.1f}  held-out F1 {report['f']:.3f}  "
+            f"({time.perf_counter() - started:.0f} s)")
+        if time.perf_counter() - started > st.max_minutes * 60:
+            log("stopping: max_minutes reached")
+            break
+    report = evaluate(nlp, held) if held else {}
+    report.update(seconds=round(time.perf_counter() - started, 1), seed=st.seed, epochs=st.epochs,
+                  silver=len(silver_used), annotated=len(ann_train), held_out=len(held))
+    nlp.meta["name"] = "kg_ner"
+    nlp.meta["version"] = "1.0.0"
+    nlp.meta["description"] = "kg character-level Chinese NER (7 entity types), trained by `kg train`"
+    nlp.meta["kg_training"] = report
+    Path(st.out).mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(st.out)
+    log(f"saved {st.out} in {report['seconds']} s")
+    return report

@@ -1,0 +1,48 @@
+"""Training end to end on a tiny written dataset (a few seconds)."""
+import json
+
+import pytest
+import spacy
+
+from kg.train import TrainSettings, excluded_ranges, load_annotations, train
+from kg.errors import InputError
+
+TEXT = ("浙江联通总经理张伟出席了签约仪式。中国移动推出了和家亲APP。广东联通承建智慧城市项目。"
+        "华为公司与中国联通签署合作协议。李明表示，联通云平台将服务政府客户。")
+
+
+@pytest.fixture()
+def tiny(tmp_path):
+    corpus = tmp_path / "corpus.txt"
+    corpus.write_text(TEXT, encoding="utf-8")
+    s = TEXT.index("李明")
+    e = len(TEXT)
+    ents = [[0, 2, "Person", "李明"], [TEXT.index("联通云", s) - s, TEXT.index("联通云", s) - s + 3, "Product", "联通云"]]
+    ann = tmp_path / "ann.jsonl"
+    ann.write_text(json.dumps({"id": "a1", "start": s, "end": e, "entities": ents}, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
+    return tmp_path, corpus, ann
+
+
+def test_training_runs_end_to_end(tiny):
+    tmp, corpus, ann = tiny
+    settings = TrainSettings(corpus=corpus, annotations=ann, out=tmp / "model", exclude_tsv=[], exclude_jsonl=[],
+                             epochs=2, max_silver=50, holdout_every=1, annotated_repeat=1)
+    report = train(settings, log=lambda s: None)
+    assert report["held_out"] == 1 and 0.0 <= report["f"] <= 1.0
+    nlp = spacy.load(tmp / "model")
+    assert "ner" in nlp.pipe_names and set(nlp.get_pipe("ner").labels) >= {"Person", "Product"}
+
+
+def test_annotations_in_an_excluded_range_are_refused(tiny):
+    tmp, corpus, ann = tiny
+    tsv = tmp / "held.tsv"
+    tsv.write_text("start\tend\n0\t200\n", encoding="utf-8")
+    with pytest.raises(InputError, match="excluded"):
+        load_annotations(ann, TEXT, excluded_ranges([tsv]))
+
+
+def test_annotations_must_match_the_corpus(tiny):
+    tmp, corpus, ann = tiny
+    with pytest.raises(InputError, match="does not match"):
+        load_annotations(ann, "另" + TEXT)
