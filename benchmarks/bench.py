@@ -1,0 +1,187 @@
+"""Time `kg build` against jieba's POS cut on the same corpus, in one run; report chars/s, ratio and peak memory.
+
+Usage (from the repository root, venv active, ``pip install -e ".[bench]"``)::
+
+    python benchmarks/bench.py                       # default pipeline, median of 3
+    python benchmarks/bench.py --no-ner              # rules only
+    python benchmarks/bench.py --scale 10            # also a 10x input: ten copies as ten files
+    python benchmarks/bench.py --incremental         # cold / no-change / one-file-changed rebuilds
+
+Each `kg build` runs as its own process (``--no-cache``, a fresh output
+folder, all RDF files written); its wall time is measured from outside, and
+its memory by sampling ``/proc`` every 50 ms: peak RSS of the main process
+and peak PSS (proportional set size, shared pages counted once) of the main
+process and its workers together.  jieba runs in this process after its
+dictionary is loaded: ``sum(1 for _ in jieba.posseg.cut(text))``.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "unicom-corpus.txt"
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            kids = [int(x) for x in fh.read().split()]
+    except OSError:
+        return []
+    return kids + [g for k in kids for g in _children(k)]
+
+
+def _mem_kb(pid: int, field: str) -> int:
+    try:
+        with open(f"/proc/{pid}/{'smaps_rollup' if field == 'Pss' else 'status'}") as fh:
+            for line in fh:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def run_measured(cmd: list[str]) -> dict:
+    """Run ``cmd``; wall seconds, peak RSS of the process (MB), peak PSS of it and its children (MB)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = {"rss": 0, "pss": 0}
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            pids = [proc.pid] + _children(proc.pid)
+            peak["rss"] = max(peak["rss"], _mem_kb(proc.pid, "VmRSS"))
+            peak["pss"] = max(peak["pss"], sum(_mem_kb(p, "Pss") for p in pids))
+            done.wait(0.05)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    done.set()
+    t.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode("utf-8", "replace")
+    if proc.returncode:
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err}")
+    rss = max(peak["rss"], usage.ru_maxrss)  # ru_maxrss is in KB on Linux
+    return {"seconds": seconds, "rss_mb": rss / 1024, "pss_mb": max(peak["pss"], rss) / 1024}
+
+
+def kg_cmd(inputs: list[Path], out: Path, args) -> list[str]:
+    cmd = [sys.executable, "-m", "kg.cli", "build", *map(str, inputs), "-o", str(out), "-q"]
+    if args.no_ner:
+        cmd.append("--no-ner")
+    if args.jobs:
+        cmd += ["--jobs", str(args.jobs)]
+    return cmd
+
+
+def time_kg(inputs: list[Path], work: Path, args, repeat: int, cache: bool = False) -> dict:
+    runs = []
+    for i in range(repeat):
+        out = work / f"out-{time.monotonic_ns()}"
+        runs.append(run_measured(kg_cmd(inputs, out, args) + ([] if cache else ["--no-cache"])))
+        shutil.rmtree(out, ignore_errors=True)
+    return {
+        "seconds": statistics.median(r["seconds"] for r in runs),
+        "rss_mb": max(r["rss_mb"] for r in runs),
+        "pss_mb": max(r["pss_mb"] for r in runs),
+        "runs": [round(r["seconds"], 2) for r in runs],
+    }
+
+
+def time_jieba(text: str, repeat: int) -> dict:
+    import jieba
+    import jieba.posseg as pseg
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    runs = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        sum(1 for _ in pseg.cut(text))
+        runs.append(time.perf_counter() - started)
+    return {"seconds": statistics.median(runs), "runs": [round(r, 2) for r in runs]}
+
+
+def incremental(corpus_text: str, work: Path, args) -> None:
+    """A folder of 10 parts of the corpus: cold build, rebuild with no change, rebuild after one file changed."""
+    folder = work / "parts"
+    folder.mkdir()
+    lines = corpus_text.splitlines(keepends=True)
+    step = -(-len(lines) // 10)
+    for i in range(10):
+        (folder / f"part{i}.txt").write_text("".join(lines[i * step:(i + 1) * step]) or "空。", encoding="utf-8")
+    out = work / "incremental-out"
+    base = kg_cmd([folder], out, args)
+    cold = run_measured(base)
+    same = run_measured(base)
+    with open(folder / "part3.txt", "a", encoding="utf-8") as fh:
+        fh.write("\n湖北联通推出楚天智算平台。\n")
+    changed = run_measured(base)
+    fresh = work / "fresh-out"
+    run_measured(base + ["-o", str(fresh), "--no-cache"])  # last -o wins
+    identical = (out / "graph.nt").read_bytes() == (fresh / "graph.nt").read_bytes()
+    print(f"incremental (10 files, cache in OUTDIR/.kg-cache): cold {cold['seconds']:.1f} s, "
+          f"no change {same['seconds']:.1f} s, one file changed {changed['seconds']:.1f} s; "
+          f"graph.nt after the change identical to an uncached build: {identical}")
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is reported")
+    ap.add_argument("--no-ner", action="store_true", help="rules only (kg build --no-ner)")
+    ap.add_argument("--jobs", type=int, default=None, help="kg build --jobs (default: kg's default, all cores)")
+    ap.add_argument("--scale", type=int, default=0, help="also build N copies of the corpus as N files")
+    ap.add_argument("--scale-repeat", type=int, default=1, help="runs of the scaled build")
+    ap.add_argument("--incremental", action="store_true", help="also time cached rebuilds of a 10-file folder")
+    ap.add_argument("--skip-jieba", action="store_true")
+    args = ap.parse_args(argv)
+
+    text = args.corpus.read_text(encoding="utf-8")
+    chars = len(text)
+    from kg import registry
+
+    pipeline = [n for n in registry.DEFAULT_PIPELINE if not (args.no_ner and n == "ner")]
+    print(f"corpus: {args.corpus} ({chars:,} characters); cores: {os.cpu_count()}; repeat: {args.repeat}")
+    print(f"kg pipeline: {', '.join(pipeline)}; jobs: {args.jobs or 'default (all cores)'}")
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        work = Path(tmp)
+        kg = time_kg([args.corpus], work, args, args.repeat)
+        kg_rate = chars / kg["seconds"]
+        print(f"kg build : {kg['seconds']:7.2f} s  {kg_rate:10,.0f} chars/s  runs {kg['runs']}  "
+              f"peak RSS {kg['rss_mb']:.0f} MB (main), peak PSS {kg['pss_mb']:.0f} MB (all processes)")
+        if not args.skip_jieba:
+            jb = time_jieba(text, args.repeat)
+            jb_rate = chars / jb["seconds"]
+            print(f"jieba pos: {jb['seconds']:7.2f} s  {jb_rate:10,.0f} chars/s  runs {jb['runs']}")
+            print(f"ratio kg/jieba (chars/s): {kg_rate / jb_rate:.2f}")
+        if args.scale:
+            big = work / "scaled"
+            big.mkdir()
+            for i in range(args.scale):
+                shutil.copyfile(args.corpus, big / f"copy{i:02d}.txt")
+            sc = time_kg([big], work, args, args.scale_repeat)
+            print(f"kg build {args.scale}x: {sc['seconds']:7.2f} s  {chars * args.scale / sc['seconds']:10,.0f} chars/s  "
+                  f"peak RSS {sc['rss_mb']:.0f} MB, PSS {sc['pss_mb']:.0f} MB; "
+                  f"time ratio {sc['seconds'] / kg['seconds']:.2f}, RSS ratio {sc['rss_mb'] / kg['rss_mb']:.2f}, "
+                  f"PSS ratio {sc['pss_mb'] / kg['pss_mb']:.2f}")
+        if args.incremental:
+            incremental(text, work, args)
+
+
+if __name__ == "__main__":
+    main()
