@@ -30,7 +30,8 @@ _SUFFIX = re.compile(f"(?:{_SUFFIXES})")
 _GENERIC = re.compile(
     r"^(?:[子分总本母该其各每此这那某]|(?:各级|下属|所属|旗下|相关|上市|控股|全资|合资|一家|多家|这家|省级|市级|县级|基层|专业|"
     r"成员|参股|关联|境外|境内|国有|民营|外资|新成立|管理|运营|科技|通信|电信|网络|数据|互联网|信息|服务|我们|我国|我省|"
-    r"我市|国内|国际|全国|地方|本地|股份|投资|发展|建设|技术|咨询)+)$"
+    r"我市|国内|国际|全国|地方|本地|股份|投资|发展|建设|技术|咨询|行业|方舱|定点|社区|乡镇|农村|城市|中小|大型|龙头|"
+    r"头部|骨干|重点|知名|优秀|先进|示范|试点|高校|科研|金融|医疗|教育|研究|实验|联合|产业|合作)+)$"
 )
 # Suffixes that make a name only after a place or national prefix (湖南星河集团, 中国国新公司).
 _BARE = {"公司", "集团", "集团公司", "研究院", "联盟", "实验室", "委员会", "中心", "研究中心"}
@@ -48,6 +49,7 @@ class OrganizationExtractor(Extractor):
         self.known = re.compile("|".join(map(re.escape, forms)))
         prov = self.gaz.province_pattern
         city = self.gaz.city_pattern
+        self.branch = re.compile(f"(?:{prov}|{city})[省市]?分公司")
         self.national_or_local = re.compile(f"(?:中国|中华|国家|全国|{prov}|{city}|[A-Za-z])")
         self.local_gov = re.compile(
             f"(?:{prov}|(?:{city})市?)[\u4e00-\u9fa5]{{0,8}}?(?:通信管理局|人民政府|委员会|厅|局)(?![长])"
@@ -68,6 +70,8 @@ class OrganizationExtractor(Extractor):
             end = m.end()
             while (more := _SUFFIX.match(text, end)):  # 集团 + 股份有限公司
                 end = more.end()
+            if (branch := self.branch.match(text, end)):  # …有限责任公司上海分公司
+                end = branch.end()
             if text.startswith("联通", m.start() - 2) or end < len(text) and text[end] == "长":
                 continue
             start = left_edge(text, m.start(), self.max_len)

@@ -25,6 +25,11 @@ _POLICY_END = re.compile(
     r"政策|措施|目录|要求|公约|守则|章程|法典|倡议|清单|路线图|指导意见|实施意见|若干意见)$"
 )
 _NOT_POLICY = re.compile(r"(?:报|刊|杂志|白皮书|蓝皮书|报告|年报|公告|决议|协议|合同|协定书|书|案例|手册|函|稿|纪要|说明|声明)$")
+# PDF page headers that leak into titles: 互联网法律白皮书（2023年）10
+_HEADER_RESIDUE = re.compile(r"[\u4e00-\u9fa5]{2,5}(?:白皮书|蓝皮书|报告)（\d{4}年）\d{1,3}")
+# Documents known by number or article count: 数字政府建设14号文, “数据二十条”
+_ARTICLES = re.compile(r"(?<=“)[\u4e00-\u9fa5]{2,8}[一二三四五六七八九十]+条(?=”)")
+_DOC_NUMBER = re.compile(r"\d{1,4}号文")
 _STRATEGY = re.compile(r"“[^“”]{1,12}”(?:战略规划|战略|倡议)|(?:强国|中国|振兴|兴国|协同发展|驱动发展)战略|“一带一路”")
 _STRATEGY_GENERIC = re.compile(r"^(?:发展|公司|集团|企业|国家|总体|整体|重大|重要|新)?(?:战略)$")
 
@@ -39,6 +44,15 @@ class PolicyExtractor(Extractor):
     name = "policies"
     version = "1"
 
+    @staticmethod
+    def _number_start(text: str, end: int) -> int:
+        """Start of the topic before a document number (数字乡村建设7号文): back to 的 or punctuation."""
+        start = max(0, end - 16)
+        for i in range(end - 1, start - 1, -1):
+            if text[i] in "的，。、；：“”（）《》 " or not ("\u4e00" <= text[i] <= "\u9fa5"):
+                return i + 1
+        return start
+
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
         text = doc.text
         out: list[Mention] = []
@@ -49,12 +63,19 @@ class PolicyExtractor(Extractor):
                 core = stripped
             if core.endswith("政府工作报告"):
                 pass  # the government work report sets policy
-            elif _NOT_POLICY.search(core) or not _POLICY_END.search(core):
+            elif _NOT_POLICY.search(core) or not (_POLICY_END.search(core) or _POLICY_END.search(core.split("——")[0])):
                 continue
             if core.startswith("关于") and core.endswith(("公告", "议案")):
                 continue
-            out.append(doc.mention(m.start(1), m.end(1), "Policy", self.name, key=policy_key(title), confidence=0.9))
+            clean = _HEADER_RESIDUE.sub("", title)
+            out.append(doc.mention(m.start(1), m.end(1), "Policy", self.name, key=policy_key(clean), confidence=0.9,
+                                   name=clean if clean != title else None))
         inside = [(m.start - 1, m.end + 1) for m in out]
+        numbered = [(m.start(), m.end()) for m in _ARTICLES.finditer(text)]
+        numbered += [(self._number_start(text, m.start()), m.end()) for m in _DOC_NUMBER.finditer(text)]
+        for start, end in numbered:
+            if end - start > 4 and not any(s <= start < e for s, e in inside):
+                out.append(doc.mention(start, end, "Policy", self.name, key=policy_key(text[start:end]), confidence=0.7))
         for m in _STRATEGY.finditer(text):
             end = m.end()
             start = m.start()

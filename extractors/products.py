@@ -32,7 +32,10 @@ _BRAND = re.compile("^(?:" + "|".join(sorted(BRAND_OWNERS, key=len, reverse=True
 _CATEGORY = re.compile(
     r"^(?:政务|工业互联网|互联网|物联网|大数据|数据|云|服务|管理|综合|数字|智慧|智能|信息|网络|业务|公共|行业|专属|混合|私有|"
     r"公有|边缘|算力|通信|运营|交易|电商|办公|监测|监管|安全|应用|开放|统一|一体化|移动|手机|电话|宽带|融合|创新|合作|"
-    r"服务|支撑|生态|能力|技术|产业|该|本|其|新|多个|各类|相关|一个|一批|多款|多种)*$"
+    r"服务|支撑|生态|能力|技术|产业|该|本|其|新|多个|各类|相关|一个|一批|多款|多种|人工智能|AI|5G|4G|云计算|区块链|算网|"
+    r"边缘计算|视频|语音|终端|设备|硬件|软件|整体|冬奥|行业应用|家庭|个人|企业|政企|裸眼3D|3D|高清|超高清)*$"
+)
+_COUNTED = re.compile(r"^\d|[0-9一二两三四五六七八九十几多数百千万亿][个级类款种项家套批]"
 )
 
 
@@ -65,8 +68,12 @@ class ProductExtractor(Extractor):
                 continue
             start = left_edge(text, m.start(), self.max_len, alnum=True, quotes=True)
             body = text[start:m.start()]
-            if len(body) < 2 or _CATEGORY.match(body):
+            unbranded = _BRAND.sub("", body)
+            if len(body) < 2 or _CATEGORY.match(body) or _COUNTED.search(body) or (
+                    m.group() == "品牌" and (not unbranded or _CATEGORY.match(unbranded))):
                 continue
+            if m.group() == "品牌":  # 联通5Gⁿ品牌 names the brand 联通5Gⁿ
+                end = m.start()
             name = text[start:end]
             clause_start = max(0, start - 12)
             launched = _LAUNCH.search(text, clause_start, start + 1) is not None

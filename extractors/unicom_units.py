@@ -49,7 +49,7 @@ class UnicomUnitExtractor(Extractor):
         ]
         self.province_then_city = re.compile(f"(?P<prov>{g.province_pattern})联通(?P<rest>(?:{g.city_pattern}){_DIVISION}分公司)")
         # 广东省分公司 — only where the document is about Unicom
-        self.bare_branch = re.compile(f"{place}{_DIVISION}分公司")
+        self.bare_branch = re.compile(f"(?<![公司行])(?P<place>{g.province_pattern}){_DIVISION}分公司")
         self.named = re.compile("|".join(map(re.escape, sorted(g.unit_alias, key=len, reverse=True))))
         self.generic = re.compile(
             r"(?:中国联通|联通)(?:[\u4e00-\u9fa5（）()A-Za-z]{1,12}?)(?:有限责任公司|有限公司|分公司|研究院|设计院)"
@@ -84,7 +84,7 @@ class UnicomUnitExtractor(Extractor):
                 place = m.groupdict().get("place2") or m.group("place")
                 key, province = self._place_key(place)
                 add(m.start(), m.end(), key, province)
-        if "联通" in text:
+        if "联通" in text or "本公司" in text or "集团公司" in text:
             for m in self.bare_branch.finditer(text):
                 key, province = self._place_key(m.group("place"))
                 add(m.start(), m.end(), key, province)

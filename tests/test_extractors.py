@@ -118,3 +118,23 @@ def test_brand_owner_provides_the_brand_and_issuer_opening_a_title():
     assert ("中国电信", "provides", "天翼云", None) in rels
     assert ("中国联通", "provides", "联通云", None) in rels
     assert ("湘江证券交易所股票上市规则", "issuedBy", "湘江证券交易所", None) in rels
+
+
+def test_policies_known_by_number_and_titles_with_page_header_residue():
+    text = "落实省政府发布的数字乡村建设7号文和“数据十五条”，以及《网络数据安互联网法律白皮书（2023年）10全管理条例》。"
+    found = mentions(text, "policies")
+    assert ("Policy", "数字乡村建设7号文") in found
+    assert ("Policy", "数据十五条") in found
+    assert ("Policy", "网络数据安全管理条例") in found  # the leaked page header is cut out of the name
+
+
+def test_brand_names_drop_the_word_brand_and_reject_category_brands():
+    found = mentions("湖南联通推广联通沃视界品牌和联通5G品牌。", "products")
+    assert found == [("Product", "联通沃视界")]
+
+
+def test_a_branch_of_another_company_is_not_a_unicom_unit():
+    doc = run(parse("本公司股份由湘江证券登记结算有限责任公司湖南分公司托管。"))
+    labels = {(m.label, m.surface) for m in doc.mentions if not m.implied}
+    assert ("Organization", "湘江证券登记结算有限责任公司湖南分公司") in labels
+    assert not any(label == "Subsidiary" for label, _ in labels)
