@@ -9,6 +9,8 @@
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -17,13 +19,17 @@ import networkx as nx
 
 from kg.cache import CACHE_DIRNAME, ExtractionCache
 from kg.documents import find_inputs, read_file
+from kg.errors import OutputError
 from kg.graph import BuildStats, build_graph
-from kg.io import prepare_outdir
+from kg.io import atomic_path, prepare_outdir
 from kg.parallel import extract_documents
 from kg.pipeline import Pipeline
 from kg.resolve import EntityResolver
 
 __all__ = ["build", "extract_graph"]
+
+_OUTPUTS = ("graph.ttl", "graph.nt", "graph.jsonld")
+_MANIFEST = "outputs.json"  # in the cache folder: what the RDF files were written from
 
 
 def extract_graph(paths: Iterable[str | Path], pipeline: Pipeline | None = None,
@@ -63,7 +69,10 @@ def build(paths: Iterable[str | Path], outdir: str | Path, pipeline: Pipeline | 
 
     ``jobs``: extraction processes (default: all cores).  ``cache``: True keeps
     extraction results in ``outdir/.kg-cache`` for the next build (a path puts
-    them there instead); entries this build did not use are removed.
+    them there instead); entries this build did not use are removed, and when
+    the documents, extractor versions, base IRI and kg's code are those the
+    RDF files in ``outdir`` were written from (and the files are untouched),
+    they are not written again.
     """
     from exports.rdf import DEFAULT_BASE, to_rdf, write_rdf
 
@@ -74,8 +83,61 @@ def build(paths: Iterable[str | Path], outdir: str | Path, pipeline: Pipeline | 
     if cache:
         store = ExtractionCache(Path(out) / CACHE_DIRNAME if cache is True else Path(cache), pipeline.versions)
     graph, stats = extract_graph(paths, pipeline, progress, jobs=jobs, cache=store)
-    write_rdf(to_rdf(graph, base_iri or DEFAULT_BASE), out)
+    base = base_iri or DEFAULT_BASE
+    fingerprint = _fingerprint(store, base) if store is not None else None
+    if fingerprint is None or not _outputs_current(out, fingerprint):
+        write_rdf(to_rdf(graph, base), out)
     if store is not None:
         store.prune()
+        _record_outputs(out, fingerprint)
     stats.seconds = time.perf_counter() - started
     return graph, stats
+
+
+def _code_digest() -> str:
+    """Digest of kg's own code, ontology and word lists: outputs written by other code are not reused."""
+    import importlib.util
+
+    h = hashlib.sha256()
+    for package in ("kg", "exports", "extractors", "ontology"):
+        spec = importlib.util.find_spec(package)
+        for folder in (spec.submodule_search_locations or []) if spec else []:
+            for f in sorted(Path(folder).rglob("*")):
+                if f.suffix in {".py", ".ttl", ".tsv"} and f.is_file():
+                    h.update(f"{package}/{f.relative_to(folder)}".encode())
+                    h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def _fingerprint(store: ExtractionCache, base: str) -> str:
+    """What the RDF files depend on: the documents (in order), extractor versions, base IRI and code."""
+    return hashlib.sha256(json.dumps([store.inputs_digest, sorted(store.versions.items()), base,
+                                      _code_digest()]).encode()).hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _outputs_current(out: Path, fingerprint: str) -> bool:
+    """Whether the RDF files in ``out`` were written from the same inputs and are unchanged since."""
+    try:
+        manifest = json.loads((out / CACHE_DIRNAME / _MANIFEST).read_text(encoding="utf-8"))
+        return manifest.get("fingerprint") == fingerprint and all(
+            _file_digest(out / name) == manifest["files"][name] for name in _OUTPUTS)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def _record_outputs(out: Path, fingerprint: str) -> None:
+    try:
+        files = {name: _file_digest(out / name) for name in _OUTPUTS}
+        (out / CACHE_DIRNAME).mkdir(exist_ok=True)
+        with atomic_path(out / CACHE_DIRNAME / _MANIFEST) as tmp:
+            tmp.write_text(json.dumps({"fingerprint": fingerprint, "files": files}), encoding="utf-8")
+    except (OSError, OutputError):  # a missing manifest only means the next build writes the files again
+        pass

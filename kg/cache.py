@@ -69,6 +69,7 @@ class ExtractionCache:
         self.hits = 0
         self.misses = 0
         self._used: set[str] = set()
+        self._inputs = hashlib.sha256()  # keys of the documents looked up, in order
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.pkl"
@@ -80,6 +81,7 @@ class ExtractionCache:
         """The cached result of ``doc``, or None."""
         key = key or self.key(doc)
         self._used.add(key)
+        self._inputs.update(key.encode("ascii"))
         try:
             with open(self._path(key), "rb") as fh:
                 parsed = pickle.load(fh)
@@ -106,16 +108,22 @@ class ExtractionCache:
         except OSError:  # a cache that cannot be written only makes the next build slower
             pass
 
+    @property
+    def inputs_digest(self) -> str:
+        """Digest of the keys of all documents looked up so far, in order: equal for equal inputs."""
+        return self._inputs.hexdigest()
+
     def prune(self) -> int:
         """Remove entries not looked up or stored since this cache was opened; return how many."""
         removed = 0
         if not self.root.is_dir():
             return 0
         for path in self.root.glob("*/*"):
-            if path.stem not in self._used or path.suffix != ".pkl":
-                try:
-                    path.unlink()
-                    removed += 1
-                except OSError:
-                    pass
+            if path.suffix == ".pkl" and path.stem in self._used:
+                continue
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                pass
         return removed

@@ -73,3 +73,18 @@ def test_no_cache_leaves_no_cache_folder(tmp_path):
     out = tmp_path / "out"
     build([_folder(tmp_path)], out, Pipeline(), jobs=1)
     assert not (out / CACHE_DIRNAME).exists()
+
+
+def test_unchanged_rebuild_keeps_the_rdf_files_and_a_touched_file_is_rewritten(tmp_path):
+    src, out = _folder(tmp_path), tmp_path / "out"
+    build([src], out, Pipeline(), jobs=1, cache=True)
+    nt = out / "graph.nt"
+    before = (nt.stat().st_ino, nt.stat().st_mtime_ns)
+    build([src], out, Pipeline(), jobs=1, cache=True)
+    assert (nt.stat().st_ino, nt.stat().st_mtime_ns) == before
+    good = nt.read_bytes()
+    nt.write_text("", encoding="utf-8")
+    build([src], out, Pipeline(), jobs=1, cache=True)
+    assert nt.read_bytes() == good
+    build([src], out, Pipeline(), jobs=1, cache=True, base_iri="https://other.example/id/")
+    assert nt.read_bytes() != good
