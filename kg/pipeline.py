@@ -6,7 +6,13 @@
 """
 from __future__ import annotations
 
+import hashlib
+import inspect
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import extractors
 
 from kg import registry
 from kg.records import Document, Mention, ParsedDocument
@@ -87,7 +93,14 @@ class Pipeline:
 
     @property
     def versions(self) -> dict[str, str]:
-        return {e.name: e.version for e in self.extractors}
+        """Extractor versions for cache keys: the declared version plus a fingerprint of the code and data.
+
+        The fingerprint changes whenever a file of the extractor's module, of the
+        shared ``extractors`` helpers and word lists, or of a model it declares
+        in ``fingerprint_paths`` changes, so a forgotten version bump cannot
+        serve stale cached results.
+        """
+        return {e.name: f"{e.version}+{_fingerprint(type(e))}" for e in self.extractors}
 
     def __call__(self, doc: ParsedDocument) -> ParsedDocument:
         for ex in self.extractors:
@@ -102,6 +115,22 @@ class Pipeline:
     def pipe(self, documents: Iterable[Document]) -> Iterator[ParsedDocument]:
         for d in documents:
             yield self(parse(d))
+
+
+@lru_cache(maxsize=None)
+def _fingerprint(cls: type) -> str:
+    """Short hash of the files an extractor class depends on."""
+    package = Path(extractors.__file__).resolve().parent
+    files = set(package.glob("*.py")) | set((package / "data").glob("*"))
+    files.add(Path(inspect.getsourcefile(cls)).resolve())
+    for extra in getattr(cls, "fingerprint_paths", ()):
+        extra = Path(extra)
+        files |= set(extra.rglob("*")) if extra.is_dir() else {extra}
+    h = hashlib.sha1()
+    for f in sorted(p for p in files if p.is_file()):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:12]
 
 
 _DEFAULT: Pipeline | None = None
