@@ -66,7 +66,7 @@ class ProductExtractor(Extractor):
                 if q >= 0 and m.group() in ("品牌", "APP", "App", "平台", "套餐"):
                     candidates.append((q + 1, m.start() - 1, 0.7))
                 continue
-            start = left_edge(text, m.start(), self.max_len, alnum=True, quotes=True)
+            start = left_edge(text, m.start(), self.max_len, alnum=True, quotes=True, name_verbs=True)
             body = text[start:m.start()]
             unbranded = _BRAND.sub("", body)
             if len(body) < 2 or _CATEGORY.match(body) or _COUNTED.search(body) or (

@@ -27,7 +27,7 @@ _GENERIC = re.compile(
     r"如下|下列|年度|工作|发展|改革|专项|行动|战略|三年|五年|系列|配套|软件|硬件|改造|扩容|网络|工程|项目|计划|"
     r"的|等|类|个|项|批|大型|中型|小型|智算中心|数据中心|重要|标杆|典型|优秀|创新|实施|推进)+)$"
 )
-_FORBIDDEN_INSIDE = re.compile(r"[，。；：！？、]|^[的了在和与及他\d]|个|激励|持股|回购|增持|减持|均有|近期")
+_FORBIDDEN_INSIDE = re.compile(r"[，。；：！？、]|^[的了在和与及他\d]|个|激励|持股|回购|增持|减持|均有|近期|系列|[一二三四五六七八九十两几多]大")
 
 
 class ProjectExtractor(Extractor):
@@ -38,7 +38,7 @@ class ProjectExtractor(Extractor):
         self.max_len = max_len
 
     def _start(self, text: str, end: int) -> int:
-        return left_edge(text, end, self.max_len, alnum=True, quotes=True)
+        return left_edge(text, end, self.max_len, alnum=True, quotes=True, name_verbs=True)
 
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
         text = doc.text

@@ -47,18 +47,24 @@ class SentenceRelationExtractor(Extractor):
         out: list[RelationMention] = []
         mentions = sorted((m for m in doc.mentions if not m.implied), key=lambda m: (m.start, -m.end))
         i = 0
+        topic: Mention | None = None  # the unit the text is about: the last one to open a sentence
         for sent in doc.sentences:
             here: list[Mention] = []
             while i < len(mentions) and mentions[i].start < sent.end:
                 if mentions[i].start >= sent.start:
                     here.append(mentions[i])
                 i += 1
-            if len(here) >= 2:
-                out.extend(self._sentence(doc.text, sent.text, here))
+            if here or topic:
+                out.extend(self._sentence(doc.text, sent, here, topic))
+            opening = [m for m in here if m.label in _UNITS and m.start - sent.start <= 6
+                       and not re.search(r"[，、与和]", doc.text[sent.start:m.start])]
+            if opening:
+                topic = opening[0]
         return out
 
-    def _sentence(self, text: str, sentence: str, ms: list[Mention]) -> list[RelationMention]:
+    def _sentence(self, text: str, sent, ms: list[Mention], topic: Mention | None) -> list[RelationMention]:
         out: list[RelationMention] = []
+        sentence = sent.text
         units = [m for m in ms if m.label in _UNITS]
         # outermost mentions only: a unit inside a product or project name is not the subject
         outer = [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end and
@@ -68,34 +74,54 @@ class SentenceRelationExtractor(Extractor):
         def rel(head, label, tail, conf, role=None):
             out.append(RelationMention(head, label, tail, self.name, sentence, conf, role))
 
-        def subject_before(pos: int, verbs: re.Pattern) -> Mention | None:
-            """The nearest unit before ``pos`` with a matching verb between it and ``pos``."""
+        def subject_before(pos: int, verbs: re.Pattern) -> tuple[Mention | None, float]:
+            """The nearest unit before ``pos`` with a matching verb between, else the topic; and a confidence."""
             for u in reversed([u for u in outer_units if u.end <= pos]):
                 between = text[u.end:pos]
                 if "。" in between or "；" in between:
-                    return None
+                    return None, 0.0
                 if _OBJECT_MARK.search(text[max(0, u.start - 2):u.start]):
                     continue
                 if verbs.search(between):
-                    return u
-            return None
+                    return u, 0.7
+            # no unit before the verb in this sentence: the unit the text is about does it
+            if topic is not None and not any(u.end <= pos for u in outer_units):
+                clause = text[sent.start:pos]
+                if verbs.search(clause) and not re.search(r"[与和及]$|他们|对方|客户|用户|合作伙伴", clause):
+                    return topic, 0.55
+            return None, 0.0
 
         for m in outer:
             if m.label == "Person":
                 self._person(text, m, units, ms, rel)
             elif m.label == "Project":
-                u = subject_before(m.start, _UNDERTAKE)
+                u, conf = subject_before(m.start, _UNDERTAKE)
                 if u:
-                    rel(u, "undertakes", m, 0.7)
+                    rel(u, "undertakes", m, conf)
             elif m.label == "Product":
-                u = subject_before(m.start, _PROVIDE) or self._passive_maker(text, m, outer_units)
+                u, conf = subject_before(m.start, _PROVIDE)
+                u = u or self._passive_maker(text, m, outer_units)
                 if u:
-                    rel(u, "provides", m, 0.7)
+                    rel(u, "provides", m, conf or 0.7)
                     for partner in self._partners_of(text, u, m.start, outer_units):
                         rel(partner, "provides", m, 0.65)
             elif m.label == "Policy":
                 for org in self._issuers(text, m, outer_units):
                     rel(m, "issuedBy", org, 0.75)
+        # 与阿里、腾讯在公有云领域合作: the topic is the partner not named in the sentence
+        if topic is not None and outer_units and not any(u.start < outer_units[0].start for u in outer_units[:0]):
+            first = outer_units[0]
+            lead = text[sent.start:first.start]
+            if re.search(r"(?:^|[，])(?:[\u4e00-\u9fa5]{0,6})?(?:与|同|携手|联合|联手)$", lead):
+                partners = [first]
+                for u in outer_units[1:]:
+                    if re.fullmatch(r"[、和与及]", text[partners[-1].end:u.start]):
+                        partners.append(u)
+                tail = text[partners[-1].end:sent.end]
+                if _PARTNER_VERB.search(tail[:40]):
+                    for p in partners:
+                        if p.surface != topic.surface:
+                            rel(topic, "partnerOf", p, 0.55)
         for a_idx, a in enumerate(outer_units):
             for b in outer_units[a_idx + 1:]:
                 between = text[a.end:b.start]

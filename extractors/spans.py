@@ -47,18 +47,29 @@ _STOP_WORDS = sorted(
 # Two-character words in which a stop character is part of a name (华为, 数据, 经济).
 _GLUED = {"华为", "数据", "依据", "经济", "财经", "以色列", "所以", "同方", "合同", "共同", "认同", "协同", "使用", "至上",
           "到家", "和平", "中和", "协和", "人和", "祥和", "各国", "给力", "大连", "北京"}
-_STOP_BY_LAST = {}
+# Verbs that also make up project and product names (开放合作计划, 智慧服务平台, 乡村振兴发展行动).
+_NAME_VERBS = {
+    "合作", "交流", "服务", "发展", "创新", "应用", "建设", "保障", "提升", "优化", "完善", "赋能", "协同", "共同",
+    "重点", "支持", "助力", "加强", "强化", "深化", "促进", "引领", "带动", "领导", "管理", "示范", "普及", "治理",
+    "防范",
+}
+_STOP_BY_LAST: dict[str, list[str]] = {}
+_STOP_BY_LAST_IN_NAMES: dict[str, list[str]] = {}
 for _w in _STOP_WORDS:
     _STOP_BY_LAST.setdefault(_w[-1], []).append(_w)
+    if _w not in _NAME_VERBS:
+        _STOP_BY_LAST_IN_NAMES.setdefault(_w[-1], []).append(_w)
 
 
 def left_edge(text: str, end: int, max_len: int, min_start: int = 0, stop_words: bool = True,
-              alnum: bool = False, quotes: bool = False) -> int:
+              alnum: bool = False, quotes: bool = False, name_verbs: bool = False) -> int:
     """Leftmost start of a name whose body ends at ``end``, at most ``max_len`` characters long.
 
     ``alnum`` lets ASCII letters and digits belong to the name (5G边缘算网一体机);
-    ``quotes`` lets a quoted or bracketed part belong to it (“格物”设备管理平台).
+    ``quotes`` lets a quoted or bracketed part belong to it (“格物”设备管理平台);
+    ``name_verbs`` lets verbs that make up names (合作, 服务, 发展 …) belong to it.
     """
+    stops = _STOP_BY_LAST_IN_NAMES if name_verbs else _STOP_BY_LAST
     pos = end
     limit = max(min_start, end - max_len)
     while pos > limit:
@@ -73,8 +84,8 @@ def left_edge(text: str, end: int, max_len: int, min_start: int = 0, stop_words:
             continue
         if ch in STOP_PUNCT or ch.isdigit():
             break
-        if stop_words and ch in _STOP_BY_LAST:
-            if any(text.startswith(w, pos - len(w)) and pos - len(w) >= 0 for w in _STOP_BY_LAST[ch]) and not (
+        if stop_words and ch in stops:
+            if any(text.startswith(w, pos - len(w)) and pos - len(w) >= 0 for w in stops[ch]) and not (
                 text[pos - 2:pos] in _GLUED or text[pos - 1:pos + 1] in _GLUED
             ):
                 break

@@ -138,3 +138,15 @@ def test_a_branch_of_another_company_is_not_a_unicom_unit():
     labels = {(m.label, m.surface) for m in doc.mentions if not m.implied}
     assert ("Organization", "湘江证券登记结算有限责任公司湖南分公司") in labels
     assert not any(label == "Subsidiary" for label, _ in labels)
+
+
+def test_verbs_that_make_up_names_stay_inside_project_names():
+    found = mentions("湖南联通全面实施湘江开放合作计划和一系列合作计划。", "projects")
+    assert found == [("Project", "湘江开放合作计划")]
+
+
+def test_the_unit_a_text_is_about_is_the_subject_of_later_sentences():
+    rels = relations("湖南联通召开大会。会上发布了星火智算平台，并与华为、中兴通讯签署合作协议。")
+    assert ("湖南联通", "provides", "星火智算平台", None) in rels
+    assert ("湖南联通", "partnerOf", "华为", None) in rels
+    assert ("湖南联通", "partnerOf", "中兴通讯", None) in rels
