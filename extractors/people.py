@@ -33,7 +33,11 @@ _NOT_GIVEN_START = set("、，。；：:！？（(“”的是了和与及在等
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fa5]")
 _NOT_NAME_START = set("的了和与及在是将为对")
 _KNOWN = {"习近平": 0.99}
-_HONORIFIC = re.compile(r"(?:同志|总书记|先生|女士|表示|指出|强调|介绍说|说道|" + TITLES + ")")
+# Titles written after a name (孙世臻总经理); 专家, 代表 and the like follow common words too often.
+_POST_TITLES = "总经理|副总经理|董事长|副董事长|书记|副书记|主任|副主任|院长|部长|局长|总裁|院士|教授|秘书长|会长|理事长"
+_HONORIFIC = re.compile(r"(?:同志|总书记|先生|女士|表示|指出|强调|介绍说|说道|" + _POST_TITLES + ")")
+# Common words that look like a surname plus a given name after a title (专家云集, 总书记关于党的…).
+_NOT_GIVEN = {"云集", "关于", "高层", "层次", "一行", "等人", "们的", "同时", "共同", "全体", "代表", "团队", "本人"}
 _BEFORE_NAME = set("，。、；：:！？（(“”》】 ") | set("部司处院室局")
 
 
@@ -52,6 +56,8 @@ class PersonExtractor(Extractor):
             return None
         given_start = pos + sur
         chars = text[given_start:given_start + 2]
+        if text[pos:pos + 2] in _NOT_GIVEN or chars in _NOT_GIVEN:
+            return None
         if not chars or not _NAME_CHARS.match(chars[0]) or chars[0] in _NOT_GIVEN_START:
             return None
         if len(chars) == 2 and _NAME_CHARS.match(chars[1]) and chars[1] not in _AFTER_NAME and sur == 1:

@@ -20,7 +20,8 @@ from kg.records import Mention, ParsedDocument
 
 __all__ = ["ProductExtractor", "BRAND_OWNERS"]
 
-_SUFFIX = re.compile(r"(?:APP|App|app|客户端|小程序|平台|大模型|一体机|网盘|套餐|热线|品牌|终端|操作系统|(?:云|卡)(?![\u4e00-\u9fa5A-Za-z]))")
+_SUFFIX = re.compile(r"(?:APP|App|app|客户端|小程序|平台|大模型|一体机|网盘|套餐|热线|品牌|终端|操作系统|系统|"
+                     r"(?<![上用入迁])(?:云|卡)(?![\u4e00-\u9fa5A-Za-z]))")
 _LAUNCH = re.compile(r"(?:推出|发布|上线|打造|研发|自研|开发|升级|推广|首发|亮相|上市|构建|搭建|建成|通过|依托|使用|下载|登录|打开)")
 # Brand prefixes and who owns them (public knowledge).
 # The owner is named as the brand names it (阿里云 → 阿里); resolution joins it to 阿里巴巴 by alias.
@@ -47,10 +48,29 @@ class ProductExtractor(Extractor):
         self.gaz = gazetteer.load()
         self.max_len = max_len
         self.known = re.compile("|".join(map(re.escape, sorted(self.gaz.products, key=len, reverse=True))))
+        companies = [f for f in self.gaz.org_alias if 2 <= len(f) <= 4 and f not in self.gaz.products]
+        self.companies = re.compile("|".join(map(re.escape, sorted(companies, key=len, reverse=True))))
 
     def _owner(self, name: str) -> str | None:
         m = _BRAND.match(name)
         return BRAND_OWNERS[m.group()] if m and len(name) > len(m.group()) else None
+
+    @staticmethod
+    def _listed_after(text: str, start: int, candidates: list[tuple[int, int, float]]) -> bool:
+        """Whether the name follows an accepted product in a 、 list (推出X平台、Y平台)."""
+        return start > 0 and text[start - 1] == "、" and any(end == start - 1 for _, end, _ in candidates)
+
+    def _platform_lists(self, text: str, candidates: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+        """Companies named as platforms: a known company in a 、 list with known products (淘宝、京东、拼多多)."""
+        found: list[tuple[int, int, float]] = []
+        for m in self.companies.finditer(text):  # left to right, so a list's later items see earlier finds
+            start, end = m.span()
+            pool = candidates + found
+            before = text[start - 1:start] == "、" and any(c[1] == start - 1 for c in pool)
+            after = text[end:end + 1] == "、" and any(c[0] == end + 1 for c in pool)
+            if before or after:
+                found.append((start, end, 0.96))  # outranks the Organization reading of the same span
+        return found
 
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
         text = doc.text
@@ -70,16 +90,17 @@ class ProductExtractor(Extractor):
             body = text[start:m.start()]
             unbranded = _BRAND.sub("", body)
             if len(body) < 2 or _CATEGORY.match(body) or _COUNTED.search(body) or (
-                    m.group() == "品牌" and (not unbranded or _CATEGORY.match(unbranded))):
+                    m.group() == "品牌" and (not unbranded or unbranded == body or _CATEGORY.match(unbranded))):
                 continue
             if m.group() == "品牌":  # 联通5Gⁿ品牌 names the brand 联通5Gⁿ
                 end = m.start()
             name = text[start:end]
-            clause_start = max(0, start - 12)
-            launched = _LAUNCH.search(text, clause_start, start + 1) is not None
-            if not (_BRAND.match(name) or launched):
+            # a launch verb right before the name: 推出X, 打造的X, 通过X
+            launched = re.search(f"(?:{_LAUNCH.pattern})(?:了|出|的|了全新的|全新的)?$", text[max(0, start - 8):start]) is not None
+            if not (_BRAND.match(name) or launched or self._listed_after(text, start, candidates)):
                 continue
             candidates.append((start, end, 0.7 if launched else 0.75))
+        candidates += self._platform_lists(text, candidates)
         out: list[Mention] = []
         for start, end, conf in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
             if any(taken[start:end]) or blocked(earlier, start, end):

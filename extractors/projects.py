@@ -19,7 +19,8 @@ from kg.records import Mention, ParsedDocument
 __all__ = ["ProjectExtractor"]
 
 _SUFFIX = re.compile(r"(?:建设项目|示范项目|试点项目|项目|工程|专项行动|行动|计划|创建工作|志愿服务项目)(?:\d+(?:\.\d+)?)?"
-                     r"(?![A-Za-z\d]|师|组|部|院|化|款|资金|投资|管理|经理|书|者|中心|库|包|单位|学|类|建设|质量|领域|方面)")
+                     r"(?![A-Za-z\d]|师|组|部|院|化|款|资金|投资|管理|经理|书|者|中心|库|包|单位|学|类|建设|质量|领域|方面|研究|技术|"
+                     r"专业|局|处|科|公司)")
 _CAMPAIGN = re.compile(r"(?<=“)[\u4e00-\u9fa5]{2,8}(?:行动|工程|计划)\d+(?:\.\d+)*(?=”)|(?:学习贯彻习近平新时代中国特色社会主义思想)?主题教育|党史学习教育|国企改革三年行动")
 _GENERIC = re.compile(
     r"^(?:[这那该本此其各每某一两几多]|(?:重大|重点|相关|各类|一批|多个|一个|新建|在建|续建|投资|科研|合作|基建|建设|"
@@ -53,6 +54,8 @@ class ProjectExtractor(Extractor):
             quoted = text[start:start + 1] == "“" and text[m.start() - 1:m.start()] == "”"
             if len(body) < (2 if quoted else 3) or _GENERIC.match(body) or _FORBIDDEN_INSIDE.search(body):
                 continue
+            if text[start:m.end()].endswith(("行动计划", "规划计划")):
+                continue  # a plan document is a Policy, not a Project
             if text[start:m.start()].startswith(("中国联通", "联通")) and len(body) < 5:
                 continue
             candidates.append((start, m.end(), 0.7))

@@ -155,7 +155,8 @@ class SentenceRelationExtractor(Extractor):
             return []
         last = before[-1]
         between = text[last.end:policy.start]
-        if not _ISSUE.search(between) or len(between) > 12:
+        dated = re.fullmatch(r"(?:等\d*部门)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?《?", between)  # 国务院2022年1月《…》
+        if not dated and (not _ISSUE.search(between) or len(between) > 12):
             # 《…》由工信部发布
             after = [u for u in units if u.start >= policy.end and u.label == "Organization"]
             if after and re.match(r"》?由$", text[policy.end:after[0].start].strip()[:2]) and _ISSUE.match(text[after[0].end:after[0].end + 4]):

@@ -150,3 +150,11 @@ def test_the_unit_a_text_is_about_is_the_subject_of_later_sentences():
     assert ("湖南联通", "provides", "星火智算平台", None) in rels
     assert ("湖南联通", "partnerOf", "华为", None) in rels
     assert ("湖南联通", "partnerOf", "中兴通讯", None) in rels
+
+
+def test_products_in_a_list_after_a_launch_and_companies_listed_as_platforms():
+    found = mentions("湖南联通推出湘江智慧水务平台、城市安全综合平台等。用户常用淘宝、京东、拼多多购物。", "products")
+    assert ("Product", "城市安全综合平台") in found
+    assert ("Product", "京东") in found and ("Product", "拼多多") in found
+    doc = run(parse("京东与湖南联通签约。"))
+    assert [m.label for m in doc.mentions if m.surface == "京东"] == ["Organization"]
