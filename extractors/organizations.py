@@ -52,7 +52,7 @@ class OrganizationExtractor(Extractor):
         self.branch = re.compile(f"(?:{prov}|{city})[省市]?分公司")
         self.national_or_local = re.compile(f"(?:中国|中华|国家|全国|{prov}|{city}|[A-Za-z])")
         self.local_gov = re.compile(
-            f"(?:{prov}|(?:{city})市?)[\u4e00-\u9fa5]{{0,8}}?(?:通信管理局|人民政府|委员会|厅|局)(?![长])"
+            f"(?:{prov}|(?:{city})市?)[^的，。、；：\\s]{{0,8}}?(?:通信管理局|人民政府|委员会|厅|(?<![格布结当骗僵时大全开变新棋饭])局)(?![长])"
         )
 
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
