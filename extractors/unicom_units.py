@@ -96,7 +96,9 @@ class UnicomUnitExtractor(Extractor):
 
         out: list[Mention] = []
         for start, end, key, province in sorted(found):
-            out.append(doc.mention(start, end, "Subsidiary", self.name, key=key, confidence=0.95))
+            masked = text[start:end]
+            name = masked.replace("###", "中国") if "###" in masked else None  # ###联通 is 中国联通 masked
+            out.append(doc.mention(start, end, "Subsidiary", self.name, key=key, confidence=0.95, name=name))
             out.append(doc.mention(start, end, "Organization", self.name, key=GROUP_KEY, name=GROUP,
                                    implied=True, confidence=0.9))
             if province:

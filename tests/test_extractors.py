@@ -158,3 +158,11 @@ def test_products_in_a_list_after_a_launch_and_companies_listed_as_platforms():
     assert ("Product", "京东") in found and ("Product", "拼多多") in found
     doc = run(parse("京东与湖南联通签约。"))
     assert [m.label for m in doc.mentions if m.surface == "京东"] == ["Organization"]
+
+
+def test_masked_group_name_reads_as_china_unicom_and_keeps_the_masked_alias():
+    from kg.resolve import resolve
+    ents, _ = resolve([run(parse("茂名联通召开会议，###联通茂名分公司升级宣传栏。"))])
+    unit = next(e for e in ents.values() if e.label == "Subsidiary")
+    assert unit.name == "中国联通茂名分公司"
+    assert {"茂名联通", "###联通茂名分公司"} <= unit.aliases
