@@ -81,6 +81,8 @@ def run_measured(cmd: list[str]) -> dict:
 
 def kg_cmd(inputs: list[Path], out: Path, args) -> list[str]:
     cmd = [sys.executable, "-m", "kg.cli", "build", *map(str, inputs), "-o", str(out), "-q"]
+    if args.extractors:
+        cmd += ["--extractors", args.extractors]
     if args.no_ner:
         cmd.append("--no-ner")
     if args.jobs:
@@ -144,6 +146,7 @@ def main(argv=None) -> None:
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is reported")
     ap.add_argument("--no-ner", action="store_true", help="rules only (kg build --no-ner)")
+    ap.add_argument("--extractors", default=None, help="kg build --extractors (default: DEFAULT_PIPELINE)")
     ap.add_argument("--jobs", type=int, default=None, help="kg build --jobs (default: kg's default, all cores)")
     ap.add_argument("--scale", type=int, default=0, help="also build N copies of the corpus as N files")
     ap.add_argument("--scale-repeat", type=int, default=1, help="runs of the scaled build")
@@ -155,7 +158,8 @@ def main(argv=None) -> None:
     chars = len(text)
     from kg import registry
 
-    pipeline = [n for n in registry.DEFAULT_PIPELINE if not (args.no_ner and n == "ner")]
+    names = args.extractors.split(",") if args.extractors else registry.DEFAULT_PIPELINE
+    pipeline = [n for n in names if not (args.no_ner and n == "ner")]
     print(f"corpus: {args.corpus} ({chars:,} characters); cores: {os.cpu_count()}; repeat: {args.repeat}")
     print(f"kg pipeline: {', '.join(pipeline)}; jobs: {args.jobs or 'default (all cores)'}")
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
