@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -26,7 +27,7 @@ from rdflib.namespace import PROV
 from kg.io import atomic_path
 from kg.ontology import KG
 
-__all__ = ["DEFAULT_BASE", "FORMATS", "entity_iri", "to_rdf", "write_rdf", "JSONLD_CONTEXT"]
+__all__ = ["DEFAULT_BASE", "FORMATS", "entity_iri", "statement_iri", "to_rdf", "write_rdf", "turtle", "JSONLD_CONTEXT"]
 
 DEFAULT_BASE = "https://kg.example.org/id/"
 FORMATS = {"graph.ttl": "turtle", "graph.nt": "nt", "graph.jsonld": "json-ld"}
@@ -66,34 +67,31 @@ def _decimal(x: float) -> Literal:
     return Literal(f"{x:.3f}", datatype=XSD.decimal)
 
 
+def _mention_iri(base: str, ev) -> URIRef:
+    """One node per (document, span, extractor): ``{base}mention/{doc}/{start}-{end}/{extractor}``."""
+    return URIRef(f"{base}mention/{quote(ev.doc_id, safe='')}/{ev.start}-{ev.end}/{quote(ev.extractor, safe='')}")
+
+
 def to_rdf(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Graph:
-    """The RDF graph of a kg graph; ``base`` is the namespace of entity, statement and mention IRIs."""
+    """The RDF graph of a kg graph; ``base`` is the namespace of entity, statement and mention IRIs.
+
+    Every entity and statement links (``prov:wasDerivedFrom``) to its ``kg:Mention`` nodes; a
+    mention found by one extractor at one span is one node, whatever cites it, with the highest
+    confidence and the (first) sentence of its evidence, so each of its properties has one value.
+    No blank nodes: every node has an IRI derived from its content, so builds are reproducible.
+    """
     rdf = Graph()
     rdf.bind("kg", KG)
     rdf.bind("prov", PROV)
     ns = Namespace(base)
     rdf.bind("id", ns)
     iris = {}
-    extractors: set[str] = set()
-    docs: dict[str, str] = {}
+    mentions: dict[URIRef, list] = {}
 
-    seen_mentions: set[URIRef] = set()
-
-    def mention_node(ev) -> URIRef:
-        iri = URIRef(f"{base}mention/{quote(ev.doc_id, safe='')}/{ev.start}-{ev.end}/{ev.extractor}")
-        if iri not in seen_mentions:  # a set, not a store look-up (performance only)
-            seen_mentions.add(iri)
-            doc_iri = URIRef(f"{base}doc/{quote(ev.doc_id, safe='')}")
-            docs[ev.doc_id] = doc_iri
-            rdf.add((iri, RDF.type, KG.Mention))
-            rdf.add((iri, KG.inDocument, doc_iri))
-            rdf.add((iri, KG.startOffset, Literal(ev.source_start, datatype=XSD.integer)))
-            rdf.add((iri, KG.endOffset, Literal(ev.source_end, datatype=XSD.integer)))
-            rdf.add((iri, KG.mentionText, Literal(ev.text)))
-            rdf.add((iri, PROV.wasAttributedTo, URIRef(f"{base}extractor/{ev.extractor}")))
-            rdf.add((iri, KG.confidence, _decimal(ev.confidence)))
-            extractors.add(ev.extractor)
-        return iri
+    def cite(subject: URIRef, ev) -> None:
+        iri = _mention_iri(base, ev)
+        rdf.add((subject, PROV.wasDerivedFrom, iri))
+        mentions.setdefault(iri, []).append(ev)
 
     for node, data in graph.nodes(data=True):
         iri = iris[node] = entity_iri(base, data["label"], data["name"])
@@ -104,13 +102,12 @@ def to_rdf(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Graph:
             rdf.add((iri, KG.alias, Literal(alias)))
         rdf.add((iri, KG.confidence, _decimal(data.get("confidence", 0.0))))
         for ev in data.get("evidence", ()):
-            rdf.add((iri, PROV.wasDerivedFrom, mention_node(ev)))
+            cite(iri, ev)
 
     for head, tail, label, data in graph.edges(keys=True, data=True):
         h, t, p = iris[head], iris[tail], KG[label]
         rdf.add((h, p, t))
-        digest = hashlib.sha1(f"{h}|{label}|{t}".encode()).hexdigest()[:16]
-        st = ns[f"statement/{digest}"]
+        st = statement_iri(base, h, label, t)
         rdf.add((st, RDF.type, KG.Statement))
         rdf.add((st, KG.subject, h))
         rdf.add((st, KG.predicate, p))
@@ -119,59 +116,96 @@ def to_rdf(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Graph:
         if data.get("role"):
             rdf.add((st, KG.role, Literal(data["role"])))
         for ev in data.get("evidence", ()):
-            m = mention_node(ev)
-            rdf.add((st, PROV.wasDerivedFrom, m))
-            if ev.sentence:
-                rdf.add((m, KG.sentence, Literal(ev.sentence)))
+            cite(st, ev)
 
-    for doc_id, iri in docs.items():
+    docs, extractors = set(), set()
+    for iri, evs in mentions.items():
+        ev = evs[0]
+        doc_iri = URIRef(f"{base}doc/{quote(ev.doc_id, safe='')}")
+        ext_iri = URIRef(f"{base}extractor/{quote(ev.extractor, safe='')}")
+        docs.add((doc_iri, ev.doc_id))
+        extractors.add((ext_iri, ev.extractor))
+        rdf.add((iri, RDF.type, KG.Mention))
+        rdf.add((iri, KG.inDocument, doc_iri))
+        rdf.add((iri, KG.startOffset, Literal(ev.source_start, datatype=XSD.integer)))
+        rdf.add((iri, KG.endOffset, Literal(ev.source_end, datatype=XSD.integer)))
+        rdf.add((iri, KG.mentionText, Literal(ev.text)))
+        rdf.add((iri, PROV.wasAttributedTo, ext_iri))
+        rdf.add((iri, KG.confidence, _decimal(max(e.confidence for e in evs))))
+        sentence = min((e.sentence for e in evs if e.sentence), default=None)
+        if sentence:
+            rdf.add((iri, KG.sentence, Literal(sentence)))
+    for iri, doc_id in docs:
         rdf.add((iri, RDF.type, KG.Document))
         rdf.add((iri, KG.documentId, Literal(doc_id)))
-    for name in extractors:
-        iri = URIRef(f"{base}extractor/{name}")
+    for iri, name in extractors:
         rdf.add((iri, RDF.type, KG.Extractor))
         rdf.add((iri, RDFS.label, Literal(name)))
     return rdf
 
 
-def _fast_qnames(rdf: Graph) -> None:
-    """Give ``rdf``'s namespace manager a quick answer for IRIs in no bound namespace (performance only).
+def statement_iri(base: str, head: URIRef, relation: str, tail: URIRef) -> URIRef:
+    """Stable IRI of the statement node of ``head —relation→ tail``: a digest of the three.
 
-    rdflib's ``compute_qname`` files every IRI's namespace into a prefix trie
-    whose insertion scans all siblings: with one namespace per mention IRI the
-    Turtle serialiser turns quadratic (26 s of a 38 s build on the corpus).
-    An IRI whose namespace, and every longer prefix of it, is unbound has no
-    QName anyway, so it gets the ``KeyError`` rdflib would raise; everything
-    else still goes through rdflib, so the Turtle text is unchanged.
+    >>> statement_iri("https://x.org/id/", URIRef("https://x.org/id/a"), "leads", URIRef("https://x.org/id/b"))
+    rdflib.term.URIRef('https://x.org/id/statement/6bed80be0b01e533')
     """
-    from rdflib.namespace import _is_valid_uri, split_uri
+    digest = hashlib.sha1(f"{head}|{relation}|{tail}".encode()).hexdigest()[:16]
+    return URIRef(f"{base}statement/{digest}")
 
-    manager = rdf.namespace_manager
-    rdflib_qname = manager.compute_qname
-    bound = tuple(str(ns) for _, ns in manager.namespaces())
-    unbound: set[str] = set()  # IRIs known to have no QName
 
-    def compute_qname(uri: str, generate: bool = True):
-        if not generate:
-            if uri in unbound:
-                raise KeyError(f"No known prefix for {uri} and generate=False")
-            text = str(uri)
-            if _is_valid_uri(text):
-                try:
-                    namespace = split_uri(text)[0]
-                except ValueError:
-                    return rdflib_qname(uri, generate)
-                if not any(len(ns) >= len(namespace) for ns in bound if text.startswith(ns)):
-                    unbound.add(uri)
-                    raise KeyError(f"No known prefix for {namespace} and generate=False")
-        return rdflib_qname(uri, generate)
+_PN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+_BARE = {XSD.integer: re.compile(r"[+-]?[0-9]+\Z"), XSD.decimal: re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")}
 
-    manager.compute_qname = compute_qname
+
+def turtle(rdf: Graph) -> str:
+    """Turtle text of ``rdf``: prefixes, then one block per subject, all sorted (reproducible).
+
+    rdflib's own Turtle writer takes minutes on a corpus graph (it tries to make a prefix of
+    every mention IRI); this one writes each term with rdflib's ``n3()`` escaping and abbreviates
+    only IRIs under a bound prefix whose local part is a plain name.
+
+    >>> g = Graph(); g.bind("kg", KG)
+    >>> _ = g.add((URIRef("https://x.org/id/a"), KG.name, Literal("广东联通")))
+    >>> print(turtle(g))
+    @prefix kg: <https://kg.example.org/ontology#> .
+    <BLANKLINE>
+    <https://x.org/id/a> kg:name "广东联通" .
+    <BLANKLINE>
+    """
+    prefixes = sorted((str(ns), p) for p, ns in rdf.namespaces() if p and str(ns).endswith(("#", "/")))
+    used: dict[str, str] = {}
+
+    def term(t) -> str:
+        if isinstance(t, URIRef):
+            if t == RDF.type:
+                return "a"
+            for ns, p in prefixes:
+                if t.startswith(ns) and _PN_LOCAL.match(t[len(ns):]):
+                    used[p] = ns
+                    return f"{p}:{t[len(ns):]}"
+            return t.n3()
+        if isinstance(t, Literal) and t.datatype in _BARE and _BARE[t.datatype].match(str(t)):
+            return str(t)
+        if isinstance(t, Literal) and t.datatype is not None:
+            dt = term(t.datatype)
+            return Literal(str(t)).n3() + "^^" + (dt if dt != "a" else RDF.type.n3())
+        return t.n3()
+
+    blocks = []
+    for s in sorted(set(rdf.subjects()), key=lambda x: (isinstance(x, URIRef), str(x))):
+        lines = []
+        preds = sorted(set(rdf.predicates(s)), key=lambda p: (p != RDF.type, str(p)))
+        for p in preds:
+            objs = sorted(term(o) for o in rdf.objects(s, p))
+            lines.append(f"{term(p)} {' , '.join(objs)}")
+        blocks.append(f"{term(s)} " + " ;\n    ".join(lines) + " .\n")
+    head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(used.items()))
+    return head + "\n" + "\n".join(blocks)
 
 
 def write_rdf(rdf: Graph, outdir: Path) -> list[Path]:
     """Write ``graph.ttl``, ``graph.nt`` (sorted lines) and ``graph.jsonld`` into ``outdir`` atomically."""
-    _fast_qnames(rdf)
     written = []
     for filename, fmt in FORMATS.items():
         path = Path(outdir) / filename
@@ -183,6 +217,6 @@ def write_rdf(rdf: Graph, outdir: Path) -> list[Path]:
                 rdf.serialize(destination=str(tmp), format="json-ld", context=JSONLD_CONTEXT, auto_compact=True,
                               encoding="utf-8")
             else:
-                rdf.serialize(destination=str(tmp), format=fmt, encoding="utf-8")
+                tmp.write_text(turtle(rdf), encoding="utf-8")
         written.append(path)
     return written
