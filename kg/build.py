@@ -13,6 +13,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable
+from typing import Any
 from pathlib import Path
 
 import networkx as nx
@@ -64,8 +65,12 @@ def extract_graph(paths: Iterable[str | Path], pipeline: Pipeline | None = None,
 
 def build(paths: Iterable[str | Path], outdir: str | Path, pipeline: Pipeline | None = None,
           base_iri: str | None = None, progress: Callable[[int], None] | None = None,
-          jobs: int | None = None, cache: bool | str | Path = False):
+          jobs: int | None = None, cache: bool | str | Path = False,
+          check: Callable[[Any], None] | None = None):
     """Build the graph of ``paths`` and write graph.ttl, graph.nt and graph.jsonld into ``outdir``.
+
+    ``check`` is called with the rdflib graph before it is written (kg build's
+    SHACL validation); an exception it raises leaves the old files in place.
 
     ``jobs``: extraction processes (default: all cores).  ``cache``: True keeps
     extraction results in ``outdir/.kg-cache`` for the next build (a path puts
@@ -86,7 +91,10 @@ def build(paths: Iterable[str | Path], outdir: str | Path, pipeline: Pipeline | 
     base = base_iri or DEFAULT_BASE
     fingerprint = _fingerprint(store, base) if store is not None else None
     if fingerprint is None or not _outputs_current(out, fingerprint):
-        write_rdf(to_rdf(graph, base), out)
+        rdf = to_rdf(graph, base)
+        if check is not None:
+            check(rdf)
+        write_rdf(rdf, out)
     if store is not None:
         store.prune()
         _record_outputs(out, fingerprint)

@@ -80,8 +80,10 @@ def main():
 @click.option("--no-cache", is_flag=True,
               help="Extract every document again; by default results are kept in OUTDIR/.kg-cache "
                    "and only new or changed documents are extracted.")
+@click.option("--strict", is_flag=True, help="A SHACL violation fails the build and nothing is written.")
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the graph before it is written.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def build(inputs, outdir, base_iri, extractors, no_ner, jobs, no_cache, quiet):
+def build(inputs, outdir, base_iri, extractors, no_ner, jobs, no_cache, strict, no_validate, quiet):
     """Build the typed graph of INPUTS and write it as RDF into OUTDIR.
 
     INPUTS are .txt/.md files (UTF-8 or GB18030/GBK, any size), folders of
@@ -97,13 +99,17 @@ def build(inputs, outdir, base_iri, extractors, no_ner, jobs, no_cache, quiet):
 
     files = find_inputs(inputs)
     pipeline = _pipeline(extractors, no_ner)
+    check = None if no_validate else __import__("kg.cli_rdf", fromlist=["BuildCheck"]).BuildCheck(strict)
     total = sum(f.size for f in files)
     with click.progressbar(length=total, label="extracting", file=sys.stderr,
                            hidden=quiet or total < 200_000) as bar:
         graph, stats = run_build([f.path for f in files], outdir, pipeline, base_iri,
-                                 progress=lambda n: bar.update(n * 3), jobs=jobs, cache=not no_cache)
+                                 progress=lambda n: bar.update(n * 3), jobs=jobs, cache=not no_cache,
+                                 check=check)
     if not quiet:
         _summary(stats, outdir)
+    if check is not None:
+        check.echo(quiet)
 
 
 def _summary(stats, outdir: Path) -> None:
@@ -155,6 +161,7 @@ def extract(passages, out, extractors, no_ner):
 
 
 main.add_command(__import__("kg.cli_train", fromlist=["train"]).train)  # kg train (statistical NER)
+main.add_command(__import__("kg.cli_rdf", fromlist=["validate"]).validate)  # kg validate (SHACL)
 
 if __name__ == "__main__":
     main()
