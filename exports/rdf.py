@@ -175,13 +175,20 @@ def turtle(rdf: Graph) -> str:
     """
     prefixes = sorted((str(ns), p) for p, ns in rdf.namespaces() if p and str(ns).endswith(("#", "/")))
     used: dict[str, str] = {}
+    written: dict = {}  # term → its Turtle text (performance: most terms recur)
 
     def term(t) -> str:
+        text = written.get(t)
+        if text is None:
+            text = written[t] = _term(t)
+        return text
+
+    def _term(t) -> str:
         if isinstance(t, URIRef):
             if t == RDF.type:
                 return "a"
             for ns, p in prefixes:
-                if t.startswith(ns) and _PN_LOCAL.match(t[len(ns):]):
+                if str(t).startswith(ns) and _PN_LOCAL.match(t[len(ns):]):
                     used[p] = ns
                     return f"{p}:{t[len(ns):]}"
             return t.n3()
@@ -192,12 +199,15 @@ def turtle(rdf: Graph) -> str:
             return Literal(str(t)).n3() + "^^" + (dt if dt != "a" else RDF.type.n3())
         return t.n3()
 
+    by_subject: dict = {}  # one pass over the store instead of a look-up per subject and predicate
+    for s, p, o in rdf:
+        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
     blocks = []
-    for s in sorted(set(rdf.subjects()), key=lambda x: (isinstance(x, URIRef), str(x))):
+    for s in sorted(by_subject, key=lambda x: (isinstance(x, URIRef), str(x))):
         lines = []
-        preds = sorted(set(rdf.predicates(s)), key=lambda p: (p != RDF.type, str(p)))
+        preds = sorted(by_subject[s], key=lambda p: (p != RDF.type, str(p)))
         for p in preds:
-            objs = sorted(term(o) for o in rdf.objects(s, p))
+            objs = sorted(term(o) for o in by_subject[s][p])
             lines.append(f"{term(p)} {' , '.join(objs)}")
         blocks.append(f"{term(s)} " + " ;\n    ".join(lines) + " .\n")
     head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(used.items()))
