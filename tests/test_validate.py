@@ -40,8 +40,10 @@ def _one(g, cls):
 
 
 def test_the_built_graph_conforms(rdf):
+    before = len(rdf)
     report = validate_graph(rdf)
     assert report.conforms, report.violations
+    assert len(rdf) == before  # validated in place: nothing added
     assert report.verdict().startswith(f"conforms: {len(rdf):,} triples, 0 violations")
 
 
