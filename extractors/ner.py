@@ -32,7 +32,7 @@ from kg.errors import ExtractorError
 from kg.pipeline import MODEL_EXTRACTORS, survives_rules
 from kg.records import Mention, ParsedDocument
 
-__all__ = ["NerExtractor", "DEFAULT_MODEL", "load_model"]
+__all__ = ["NerExtractor", "DEFAULT_MODEL", "DEFAULT_LABELS", "load_model"]
 
 # The shipped model lives in the repository (models/kg_ner, found from this file after `pip install -e .`);
 # KG_NER_MODEL points to another one.
@@ -40,6 +40,9 @@ DEFAULT_MODEL = Path(os.environ.get("KG_NER_MODEL") or Path(__file__).resolve().
 _PUNCT_INSIDE = re.compile(r"[，。；：！？、]")
 _MAX_CHARS = 400  # longer sentences (flattened tables) are cut into pieces of this size
 _MAX_LEN = 40  # longer model spans are runaway guesses
+# Types the model reports by default: where the rules miss names.  The rules are near perfect on
+# Province, Subsidiary and Policy, and the model's guesses there only add noise (docs/ner.md).
+DEFAULT_LABELS = ("Organization", "Person", "Product", "Project")
 
 
 @lru_cache(maxsize=4)
@@ -59,7 +62,7 @@ def load_model(path: str | Path = DEFAULT_MODEL):
 class NerExtractor(Extractor):
     """Mentions of the seven entity types found by the trained model.
 
-    ``labels`` limits the types it reports (default: all seven); ``threshold``
+    ``labels`` limits the types it reports (``None``: all seven); ``threshold``
     drops mentions whose confidence is lower; ``batch_size`` sentences go
     through the model at once.
     """
@@ -68,7 +71,7 @@ class NerExtractor(Extractor):
     version = "1"
 
     def __init__(self, model: str | Path = DEFAULT_MODEL, threshold: float = 0.5,
-                 labels: tuple[str, ...] | None = None, batch_size: int = 64, beam_width: int = 8) -> None:
+                 labels: tuple[str, ...] | None = DEFAULT_LABELS, batch_size: int = 64, beam_width: int = 8) -> None:
         self.nlp = load_model(str(model))
         self.threshold = threshold
         self.labels = set(labels) if labels else None
@@ -107,7 +110,7 @@ class NerExtractor(Extractor):
             for ent in sdoc.ents:
                 text = ent.text
                 if (self.labels is not None and ent.label_ not in self.labels) or text != text.strip() \
-                        or not 2 <= len(text) <= _MAX_LEN or _PUNCT_INSIDE.search(text):
+                        or not 2 <= len(text.replace("#", "")) <= _MAX_LEN or _PUNCT_INSIDE.search(text):
                     continue
                 key = self.key(ent.label_, text)
                 start = base + ent.start_char
@@ -126,4 +129,20 @@ class NerExtractor(Extractor):
                 conf = round(float(scores.get((s, e, m.label), 0.0)), 3)
                 if conf >= self.threshold:
                     out.append(replace(m, confidence=conf))
+                    out.extend(self.implied(doc, out[-1]))
+        return out
+
+    def implied(self, doc: ParsedDocument, m: Mention) -> list[Mention]:
+        """What a China Unicom unit's name makes certain (spec): 中国联通, and the province it is named after."""
+        if m.label != "Subsidiary":
+            return []
+        out = [doc.mention(m.start, m.end, "Organization", self.name, confidence=m.confidence, key="org:中国联通",
+                           name="中国联通", implied=True)]
+        name = m.text.replace("###", "中国").removeprefix("中国联通").removeprefix("联通")
+        place = next((p for p in sorted(self.gaz.provinces, key=len, reverse=True) if name.startswith(p)), None)
+        place = place or next((self.gaz.city_province[c] for c in sorted(self.gaz.city_province, key=len, reverse=True)
+                               if name.startswith(c)), None)
+        if place:
+            out.append(doc.mention(m.start, m.end, "Province", self.name, confidence=m.confidence,
+                                   key=f"province:{place}", name=place, implied=True))
         return out

@@ -22,7 +22,7 @@ __all__ = ["OrganizationExtractor"]
 
 _SUFFIXES = (
     "股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|银行|大学|学院|研究院|研究所|研究中心|设计院|"
-    "协会|学会|联盟|委员会|交易所|医院|小学|中学|学校|教学点|基金会|实验室|通信管理局|管理局|"
+    "协会|学会|联盟|委员会|交易所|医院|小学|中学|学校|教学点|基金会|实验室|通信管理局|管理局|领导小组办公室|领导小组|办公室|"
     "总局|法院|检察院|合作社|事务所|电视台|出版社|科学院|工程院"
 )
 _SUFFIX = re.compile(f"(?:{_SUFFIXES})")
@@ -34,7 +34,8 @@ _GENERIC = re.compile(
     r"头部|骨干|重点|知名|优秀|先进|示范|试点|高校|科研|金融|医疗|教育|研究|实验|联合|产业|合作)+)$"
 )
 # Suffixes that make a name only after a place or national prefix (湖南星河集团, 中国国新公司).
-_BARE = {"公司", "集团", "集团公司", "研究院", "联盟", "实验室", "委员会", "中心", "研究中心"}
+_BARE = {"公司", "集团", "集团公司", "研究院", "联盟", "实验室", "委员会", "中心", "研究中心", "领导小组办公室", "领导小组",
+         "办公室"}
 _GOV_BODY = re.compile(r"(?:国家|中央|中共中央|全国)[\u4e00-\u9fa5]{2,10}?(?:部|局|委员会|署|办公室|总局)(?![\u4e00-\u9fa5]{0,1}(?:长|主任))")
 
 
@@ -50,7 +51,7 @@ class OrganizationExtractor(Extractor):
         prov = self.gaz.province_pattern
         city = self.gaz.city_pattern
         self.branch = re.compile(f"(?:{prov}|{city})[省市]?分公司")
-        self.national_or_local = re.compile(f"(?:中国|中华|国家|全国|{prov}|{city}|[A-Za-z])")
+        self.national_or_local = re.compile(f"(?:中国|中华|国家|全国|国务院|中共|中央|{prov}|{city}|[A-Za-z])")
         self.local_gov = re.compile(
             f"(?:{prov}|(?:{city})市?)[^的，。、；：\\s]{{0,8}}?(?:通信管理局|人民政府|委员会|厅|(?<![格布结当骗僵时大全开变新棋饭])局)(?![长])"
         )

@@ -65,6 +65,7 @@ class ProjectExtractor(Extractor):
                 continue
             taken[start:end] = b"\x01" * (end - start)
             name = text[start:end]
-            out.append(doc.mention(start, end, "Project", self.name, key="project:" + re.sub(r"[“”\"\s]", "", name),
-                                   confidence=conf))
+            # the 2023 campaign is named in full or as 主题教育: one key for both
+            key = "project:主题教育" if name.endswith("主题教育") else "project:" + re.sub(r"[“”\"\s]", "", name)
+            out.append(doc.mention(start, end, "Project", self.name, key=key, confidence=conf))
         return sorted(out, key=lambda m: m.start)

@@ -32,6 +32,10 @@ _PARTNER_VERB = re.compile(r"签署|签订|签约|合作|共建|携手|联合|�
 _LEAD = re.compile(r"负责|牵头|主持|带领|领衔|挂帅|主导|统筹")
 _TITLE_END = re.compile(f"(?:{TITLES})$")
 _OBJECT_MARK = re.compile(r"(?:为|助力|帮助|服务|向|给|对|支持)$")
+_AWARDED = re.compile(r"[”」]?(?:成功)?(?:入选|获评|荣获|获得|被评为|被列为|成功入选|获批)")
+# What may stand just before a subject: the start of a clause, a date, an adverb (2023年，近日，此外).
+_CLAUSE_OPENERS = set("，：；”—年月日前外时来")
+_MODIFIER = re.compile(r"(?:的|评级|认证|颁发|授予|评选|认定|发布的|牵头的)")
 _ROLE_TRIM = re.compile(r"^[的、，\s]+|[、，\s]+$")
 
 
@@ -75,19 +79,26 @@ class SentenceRelationExtractor(Extractor):
             out.append(RelationMention(head, label, tail, self.name, sentence, conf, role))
 
         def subject_before(pos: int, verbs: re.Pattern) -> tuple[Mention | None, float]:
-            """The nearest unit before ``pos`` with a matching verb between, else the topic; and a confidence."""
+            """The nearest unit before ``pos`` that does the verb, else the topic; and a confidence.
+
+            The verb must stand right before the object (开展X, 推出了全新的X) or right
+            after the unit (U承建…X); a unit that only modifies a noun (U的, U评级) is not a subject.
+            """
+            verb_at_object = re.search(f"(?:{verbs.pattern})[了的出]?(?:全新的|新的|新一代|首个|一批|了一批)?[“「]?$",
+                                       text[max(sent.start, pos - 10):pos])
             for u in reversed([u for u in outer_units if u.end <= pos]):
                 between = text[u.end:pos]
                 if "。" in between or "；" in between:
                     return None, 0.0
-                if _OBJECT_MARK.search(text[max(0, u.start - 2):u.start]):
+                if _OBJECT_MARK.search(text[max(0, u.start - 2):u.start]) or _MODIFIER.match(between):
                     continue
-                if verbs.search(between):
+                opens_clause = u.start <= sent.start or text[u.start - 1] in _CLAUSE_OPENERS
+                if verb_at_object and opens_clause or verbs.match(re.sub(r"^(?:[将已还也又再正]|正在|积极|全面|率先|首次|共同|联合|自主)+", "", between)):
                     return u, 0.7
             # no unit before the verb in this sentence: the unit the text is about does it
-            if topic is not None and not any(u.end <= pos for u in outer_units):
+            if topic is not None and verb_at_object and not any(u.end <= pos for u in outer_units):
                 clause = text[sent.start:pos]
-                if verbs.search(clause) and not re.search(r"[与和及]$|他们|对方|客户|用户|合作伙伴", clause):
+                if not re.search(r"[与和及]$|他们|对方|客户|用户|合作伙伴", clause):
                     return topic, 0.55
             return None, 0.0
 
@@ -96,6 +107,10 @@ class SentenceRelationExtractor(Extractor):
                 self._person(text, m, units, ms, rel)
             elif m.label == "Project":
                 u, conf = subject_before(m.start, _UNDERTAKE)
+                if not u and _AWARDED.match(text, m.end):
+                    # U…的X项目入选/获评…: a unit's project won a selection
+                    before = [x for x in outer_units if x.end <= m.start]
+                    u, conf = (before[-1], 0.6) if before else (topic, 0.55)
                 if u:
                     rel(u, "undertakes", m, conf)
             elif m.label == "Product":

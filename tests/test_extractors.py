@@ -166,3 +166,10 @@ def test_masked_group_name_reads_as_china_unicom_and_keeps_the_masked_alias():
     unit = next(e for e in ents.values() if e.label == "Subsidiary")
     assert unit.name == "中国联通茂名分公司"
     assert {"茂名联通", "###联通茂名分公司"} <= unit.aliases
+
+
+def test_undertakes_needs_the_verb_at_the_project_or_the_unit_and_awards_count():
+    rels = relations("湖南联通深入分析通信行为，自主创新的“湘江智能防诈”项目入选试点。"
+                     "会议由湖南省通信管理局评级的湘江大学主办，聚焦湘江智慧水利建设项目。")
+    assert ("湖南联通", "undertakes", "“湘江智能防诈”项目", None) in rels
+    assert not any(r[1] == "undertakes" and r[2] == "湘江智慧水利建设项目" for r in rels)
