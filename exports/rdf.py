@@ -208,7 +208,7 @@ def turtle(rdf: Graph) -> str:
         preds = sorted(by_subject[s], key=lambda p: (p != RDF.type, str(p)))
         for p in preds:
             objs = sorted(term(o) for o in by_subject[s][p])
-            lines.append(f"{term(p)} {' , '.join(objs)}")
+            lines.append(f"{term(p)} " + " ,\n        ".join(objs))
         blocks.append(f"{term(s)} " + " ;\n    ".join(lines) + " .\n")
     head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(used.items()))
     return head + "\n" + "\n".join(blocks)
