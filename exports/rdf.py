@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -27,7 +28,8 @@ from rdflib.namespace import PROV
 from kg.io import atomic_path
 from kg.ontology import KG
 
-__all__ = ["DEFAULT_BASE", "FORMATS", "entity_iri", "statement_iri", "to_rdf", "write_rdf", "turtle", "JSONLD_CONTEXT"]
+__all__ = ["DEFAULT_BASE", "FORMATS", "JSONLD_CONTEXT", "entity_iri", "statement_iri", "to_rdf", "write_rdf", "turtle",
+           "jsonld"]
 
 DEFAULT_BASE = "https://kg.example.org/id/"
 FORMATS = {"graph.ttl": "turtle", "graph.nt": "nt", "graph.jsonld": "json-ld"}
@@ -135,10 +137,10 @@ def to_rdf(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Graph:
         sentence = min((e.sentence for e in evs if e.sentence), default=None)
         if sentence:
             rdf.add((iri, KG.sentence, Literal(sentence)))
-    for iri, doc_id in docs:
+    for iri, doc_id in sorted(docs):  # sorted: rdflib keeps insertion order, and the JSON-LD follows it
         rdf.add((iri, RDF.type, KG.Document))
         rdf.add((iri, KG.documentId, Literal(doc_id)))
-    for iri, name in extractors:
+    for iri, name in sorted(extractors):
         rdf.add((iri, RDF.type, KG.Extractor))
         rdf.add((iri, RDFS.label, Literal(name)))
     return rdf
@@ -214,6 +216,26 @@ def turtle(rdf: Graph) -> str:
     return head + "\n" + "\n".join(blocks)
 
 
+def jsonld(rdf: Graph) -> str:
+    """Compact JSON-LD of ``rdf`` with :data:`JSONLD_CONTEXT`, nodes and values sorted (reproducible).
+
+    rdflib lists nodes in set order, which changes with the hash seed; JSON-LD arrays
+    (other than ``@list``) are unordered, so sorting them changes nothing but the bytes.
+    """
+    doc = json.loads(rdf.serialize(format="json-ld", context=JSONLD_CONTEXT, auto_compact=True))
+
+    def tidy(value, key=None):
+        if isinstance(value, dict):
+            return {k: tidy(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            items = [tidy(v) for v in value]
+            return items if key == "@list" else sorted(items, key=lambda v: json.dumps(v, sort_keys=True,
+                                                                                      ensure_ascii=False))
+        return value
+
+    return json.dumps(tidy(doc), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
 def write_rdf(rdf: Graph, outdir: Path) -> list[Path]:
     """Write ``graph.ttl``, ``graph.nt`` (sorted lines) and ``graph.jsonld`` into ``outdir`` atomically."""
     written = []
@@ -224,8 +246,7 @@ def write_rdf(rdf: Graph, outdir: Path) -> list[Path]:
                 lines = rdf.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
                 tmp.write_text("\n".join(sorted(set(filter(None, lines)))) + "\n", encoding="utf-8")
             elif fmt == "json-ld":
-                rdf.serialize(destination=str(tmp), format="json-ld", context=JSONLD_CONTEXT, auto_compact=True,
-                              encoding="utf-8")
+                tmp.write_text(jsonld(rdf), encoding="utf-8")
             else:
                 tmp.write_text(turtle(rdf), encoding="utf-8")
         written.append(path)

@@ -115,3 +115,4 @@ def test_two_builds_in_fresh_processes_are_byte_identical(tmp_path):
         outputs.append({f: (out / f).read_bytes() for f in FORMATS})
     assert outputs[0]["graph.nt"] == outputs[1]["graph.nt"]
     assert outputs[0]["graph.ttl"] == outputs[1]["graph.ttl"]
+    assert outputs[0]["graph.jsonld"] == outputs[1]["graph.jsonld"]
