@@ -40,9 +40,9 @@ DEFAULT_MODEL = Path(os.environ.get("KG_NER_MODEL") or Path(__file__).resolve().
 _PUNCT_INSIDE = re.compile(r"[，。；：！？、]")
 _MAX_CHARS = 400  # longer sentences (flattened tables) are cut into pieces of this size
 _MAX_LEN = 40  # longer model spans are runaway guesses
-# Types the model reports by default: where the rules miss names.  The rules are near perfect on
-# Province, Subsidiary and Policy, and the model's guesses there only add noise (docs/ner.md).
-DEFAULT_LABELS = ("Organization", "Person", "Product", "Project")
+# Types the model reports by default: people and organisations the rules miss.  On dev, its other
+# guesses cost more precision than they add recall (docs/ner.md has the ablation).
+DEFAULT_LABELS = ("Organization", "Person")
 
 
 @lru_cache(maxsize=4)
@@ -70,7 +70,7 @@ class NerExtractor(Extractor):
     name = "ner"
     version = "1"
 
-    def __init__(self, model: str | Path = DEFAULT_MODEL, threshold: float = 0.5,
+    def __init__(self, model: str | Path = DEFAULT_MODEL, threshold: float = 0.9,
                  labels: tuple[str, ...] | None = DEFAULT_LABELS, batch_size: int = 64, beam_width: int = 8) -> None:
         self.nlp = load_model(str(model))
         self.threshold = threshold

@@ -59,6 +59,6 @@ register("sentence_relations", "extractors.sentence_relations", "SentenceRelatio
 _load_entry_points()
 
 DEFAULT_PIPELINE = [
-    "provinces", "unicom_units", "organizations", "policies", "people", "products", "projects",
+    "provinces", "unicom_units", "organizations", "policies", "people", "products", "projects", "ner",
     "name_relations", "sentence_relations",
 ]

@@ -73,12 +73,12 @@ class TrainSettings:
     exclude_tsv: list[Path] = field(default_factory=lambda: [REPO.parent / "shared" / "gold" / "heldout.tsv"])
     exclude_jsonl: list[Path] = field(default_factory=lambda: [REPO.parent / "shared" / "gold" / "dev.jsonl"])
     seed: int = 13
-    epochs: int = 8
-    max_silver: int = 5000  # silver sentences sampled per run
+    epochs: int = 12
+    max_silver: int = 4000  # silver sentences sampled per run
     silver_min_conf: float = 0.0  # rule mentions below this are marked missing (0: the rules are trusted)
     annotated_repeat: int = 6  # each annotated passage is seen this many times per epoch
     holdout_every: int = 5
-    batch_size: int = 32
+    batch_size: int = 16
     dropout: float = 0.2
     max_minutes: float = 25.0  # a safety stop; the default run ends well before it
 
