@@ -81,7 +81,7 @@ def load_shapes(path: str | Path = SHAPES_PATH) -> rdflib.Graph:
 
 
 def _first_line(err: BaseException) -> str:
-    text = " ".join(str(err).split())
+    text = " ".join(str(err).split()).split(" at ^ in:")[0]  # rdflib's Turtle errors end in a byte dump
     return (text[:200] + "…") if len(text) > 200 else (text or type(err).__name__)
 
 
