@@ -40,9 +40,9 @@ DEFAULT_MODEL = Path(os.environ.get("KG_NER_MODEL") or Path(__file__).resolve().
 _PUNCT_INSIDE = re.compile(r"[，。；：！？、]")
 _MAX_CHARS = 400  # longer sentences (flattened tables) are cut into pieces of this size
 _MAX_LEN = 40  # longer model spans are runaway guesses
-# Types the model reports by default: people and organisations the rules miss.  On dev, its other
-# guesses cost more precision than they add recall (docs/ner.md has the ablation).
-DEFAULT_LABELS = ("Organization", "Person")
+# Types the model reports by default: people the rules miss.  On dev, its guesses of the other
+# types cost more precision than they add recall (docs/ner.md has the ablation).
+DEFAULT_LABELS = ("Person",)
 
 
 @lru_cache(maxsize=4)
@@ -73,7 +73,11 @@ class NerExtractor(Extractor):
     def __init__(self, model: str | Path = DEFAULT_MODEL, threshold: float = 0.9,
                  labels: tuple[str, ...] | None = DEFAULT_LABELS, batch_size: int = 64, beam_width: int = 8) -> None:
         self.nlp = load_model(str(model))
-        self.threshold = threshold
+        # KG_NER_THRESHOLD / KG_NER_LABELS (comma-separated, or "all") override the defaults from the command line
+        self.threshold = float(os.environ.get("KG_NER_THRESHOLD", threshold))
+        env_labels = os.environ.get("KG_NER_LABELS")
+        if env_labels:
+            labels = None if env_labels == "all" else tuple(x.strip() for x in env_labels.split(","))
         self.labels = set(labels) if labels else None
         self.batch_size = batch_size
         self.gaz = gazetteer.load()
