@@ -46,3 +46,14 @@ def test_annotations_must_match_the_corpus(tiny):
     tmp, corpus, ann = tiny
     with pytest.raises(InputError, match="does not match"):
         load_annotations(ann, "另" + TEXT)
+
+
+def test_same_seed_same_model(tiny):
+    tmp, corpus, ann = tiny
+    models = []
+    for run in ("a", "b"):
+        settings = TrainSettings(corpus=corpus, annotations=ann, out=tmp / run, exclude_tsv=[], exclude_jsonl=[],
+                                 epochs=2, max_silver=50, holdout_every=1, annotated_repeat=1)
+        train(settings, log=lambda s: None)
+        models.append((tmp / run / "ner" / "model").read_bytes())
+    assert models[0] == models[1]
