@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
+import shutil
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -91,15 +95,64 @@ def build(paths: Iterable[str | Path], outdir: str | Path, pipeline: Pipeline | 
     base = base_iri or DEFAULT_BASE
     fingerprint = _fingerprint(store, base) if store is not None else None
     if fingerprint is None or not _outputs_current(out, fingerprint):
-        rdf = to_rdf(graph, base)
-        if check is not None:
-            check(rdf)
-        write_rdf(rdf, out)
+        _write_checked(to_rdf(graph, base), out, check, write_rdf)
     if store is not None:
         store.prune()
         _record_outputs(out, fingerprint)
     stats.seconds = time.perf_counter() - started
     return graph, stats
+
+
+def _check_in_child(check, rdf, conn) -> None:
+    try:
+        check(rdf)
+        conn.send((None, check))
+    except BaseException as err:  # noqa: BLE001 - handed to the parent, which raises it
+        conn.send((err, check))
+    finally:
+        conn.close()
+
+
+def _write_checked(rdf, out: Path, check: Callable[[Any], None] | None, write_rdf) -> None:
+    """Run ``check(rdf)`` and write the RDF files; on a machine with fork, both at once.
+
+    The check runs in a forked process (it sees the same graph, nothing is
+    copied) while the files are written to a staging folder inside ``out``;
+    they are moved in place only when the check has passed, so a failing
+    check still leaves the old files.  ``check``'s state (its report) is
+    copied back from the child.
+    """
+    if check is None:
+        write_rdf(rdf, out)
+        return
+    if "fork" not in multiprocessing.get_all_start_methods():
+        check(rdf)
+        write_rdf(rdf, out)
+        return
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_check_in_child, args=(check, rdf, send), daemon=True)
+    child.start()
+    send.close()
+    staging = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=out))
+    try:
+        written = write_rdf(rdf, staging)
+        try:
+            err, checked = receive.recv()
+        except EOFError:
+            raise RuntimeError("the graph check died without an answer") from None
+        child.join()
+        if getattr(check, "__dict__", None) is not None and getattr(checked, "__dict__", None) is not None:
+            check.__dict__.update(checked.__dict__)
+        if err is not None:
+            raise err
+        for path in written:
+            os.replace(path, out / path.name)
+    finally:
+        if child.is_alive():
+            child.kill()
+            child.join()
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _code_digest() -> str:
