@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -153,9 +154,16 @@ class LoadReport:
         return self.relationships / self.relationship_seconds if self.relationship_seconds else 0.0
 
 
-def _describe(err: Exception) -> str:
-    code = getattr(err, "code", None)
-    msg = getattr(err, "message", None) or str(err)
+def _describe(err: Exception | None) -> str:
+    """One line from a driver error: the Neo4j status code and message, or the connection problem."""
+    from neo4j.exceptions import Neo4jError
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the driver warns when GQL status fields are read
+        if isinstance(err, Neo4jError):
+            code, msg = err.code, err.message or str(err)
+        else:
+            code, msg = None, str(err) or type(err).__name__
     msg = " ".join(str(msg).split())[:200]
     return f"{code}: {msg}" if code else msg
 
