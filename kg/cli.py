@@ -162,6 +162,8 @@ def extract(passages, out, extractors, no_ner):
 
 main.add_command(__import__("kg.cli_train", fromlist=["train"]).train)  # kg train (statistical NER)
 main.add_command(__import__("kg.cli_rdf", fromlist=["validate"]).validate)  # kg validate (SHACL)
+main.add_command(__import__("kg.cli_neo4j", fromlist=["load"]).load)  # kg load (Neo4j over Bolt)
+main.add_command(__import__("kg.cli_neo4j", fromlist=["export"]).export)  # kg export neo4j-import
 
 if __name__ == "__main__":
     main()
