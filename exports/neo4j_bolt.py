@@ -303,6 +303,7 @@ def connect(uri: str, user: str | None = None, password: str | None = None,
     try:
         auth = neo4j.basic_auth(user, password or "") if user else None
         driver = neo4j.GraphDatabase.driver(uri, auth=auth, max_transaction_retry_time=5.0,
+                                            connection_acquisition_timeout=5.0,
                                             connection_timeout=5.0)
     except (ConfigurationError, ValueError) as err:
         raise DatabaseError(f"{uri}: not a usable Bolt URI ({err}); use e.g. bolt://localhost:7687") from None
