@@ -19,6 +19,7 @@ True
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import replace
 import re
@@ -73,6 +74,10 @@ class NerExtractor(Extractor):
     def __init__(self, model: str | Path = DEFAULT_MODEL, threshold: float = 0.9,
                  labels: tuple[str, ...] | None = DEFAULT_LABELS, batch_size: int = 64, beam_width: int = 8) -> None:
         self.nlp = load_model(str(model))
+        # part of cache keys: a retrained model is a new version
+        weights = Path(model) / "ner" / "model"
+        digest = hashlib.sha1(weights.read_bytes()).hexdigest()[:8] if weights.exists() else "0"
+        self.version = f"{type(self).version}+{digest}"
         # KG_NER_THRESHOLD / KG_NER_LABELS (comma-separated, or "all") override the defaults from the command line
         self.threshold = float(os.environ.get("KG_NER_THRESHOLD", threshold))
         env_labels = os.environ.get("KG_NER_LABELS")
@@ -83,6 +88,7 @@ class NerExtractor(Extractor):
         self.gaz = gazetteer.load()
         self.ner = self.nlp.get_pipe("ner")
         self.beam_width = beam_width
+        self.version += f"+t{self.threshold}+{','.join(sorted(self.labels or ['all']))}"
 
     def key(self, label: str, text: str) -> str | None:
         """Identity key in the rules' scheme (province:广东, org:工业和信息化部 …); None for a
