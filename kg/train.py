@@ -3,9 +3,10 @@
 Training data, read at train time from the corpus file (no corpus text is kept
 in the repository):
 
-- **silver**: sentences of the corpus with the rule extractors' confident
-  mentions (outermost span wins; less confident rule spans are marked
-  *missing* so the model is neither taught nor punished on them);
+- **silver**: sentences of the corpus with the rule extractors' mentions
+  (outermost span wins; rule mentions under ``silver_min_conf``, and with
+  ``unsure_missing`` the words before an unlabelled 平台/项目/… word, are
+  marked *missing* so the model is neither taught nor punished on them);
 - **annotated**: passages checked and annotated by hand by the spec, stored
   in ``training/annotations.jsonl`` as corpus offsets and labels; every
   ``holdout_every``-th passage is held out and scored, never trained on.
@@ -22,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -80,6 +82,7 @@ class TrainSettings:
     holdout_every: int = 5
     batch_size: int = 16
     dropout: float = 0.2
+    unsure_missing: bool = False  # mark the 10 characters before an unlabelled 平台/项目/… word as missing
     max_minutes: float = 25.0  # a safety stop; the default run ends well before it
 
 
@@ -152,8 +155,11 @@ def load_annotations(path: Path, corpus: str, excluded: Sequence[tuple[int, int]
     return rows
 
 
+_UNSURE = re.compile(r"平台|APP|App|大模型|云|系统|项目|工程|计划|行动")
+
+
 def silver_sentences(corpus: str, excluded: Sequence[tuple[int, int]], min_conf: float = 0.0,
-                     skip: Sequence[tuple[int, int]] = ()) -> list[dict]:
+                     skip: Sequence[tuple[int, int]] = (), unsure: bool = False) -> list[dict]:
     """Sentences of the corpus with the rule extractors' mentions: ``entities`` (outermost confident spans)
     and ``missing`` (spans of less confident rule mentions)."""
     from kg.documents import split_passages
@@ -173,6 +179,8 @@ def silver_sentences(corpus: str, excluded: Sequence[tuple[int, int]], min_conf:
             ents = outermost((m.start - sent.start, m.end - sent.start, m.label)
                              for m in inside if m.confidence >= min_conf)
             missing = [(m.start - sent.start, m.end - sent.start) for m in inside if m.confidence < min_conf]
+            if unsure:  # a product/project word the rules left unlabelled: maybe a name they missed
+                missing += [(max(0, m.start() - 10), m.end()) for m in _UNSURE.finditer(sent.text)]
             missing = [(s, e) for s, e, _ in outermost((s, e, "") for s, e in missing)
                        if not any(s < ee and ss < e for ss, ee, _ in ents)]
             out.append({"start": a, "end": b, "text": sent.text, "entities": ents, "missing": missing})
@@ -228,7 +236,7 @@ def train(settings: TrainSettings | None = None, log=print, silver: list[dict] |
     ann_train = [r for r in annotated if r not in held]
     if silver is None:
         silver = silver_sentences(corpus, excluded, st.silver_min_conf,
-                                  skip=[(r["start"], r["end"]) for r in annotated])
+                                  skip=[(r["start"], r["end"]) for r in annotated], unsure=st.unsure_missing)
     rng = random.Random(st.seed)
     with_ents = [r for r in silver if r["entities"]]
     without = [r for r in silver if not r["entities"]]
