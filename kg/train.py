@@ -82,7 +82,7 @@ class TrainSettings:
     holdout_every: int = 5
     batch_size: int = 16
     dropout: float = 0.2
-    unsure_missing: bool = False  # mark the 10 characters before an unlabelled 平台/项目/… word as missing
+    unsure_missing: bool = True  # mark the 10 characters before an unlabelled 平台/项目/… word as missing
     max_minutes: float = 25.0  # a safety stop; the default run ends well before it
 
 
