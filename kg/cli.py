@@ -62,8 +62,11 @@ def main():
 
     \b
     Typical use:
-      kg build reports/ -o out/          # RDF files of the whole folder
-      kg extract passages.jsonl -o pred.jsonl
+      kg build reports/ -o out/                  # RDF files of the whole folder
+      kg validate out/graph.ttl                  # check them against the SHACL shapes
+      kg load out/ --uri bolt://localhost:7687   # into Neo4j, then query in Browser
+      kg export neo4j-import out/                # or CSVs for neo4j-admin import
+      kg extract passages.jsonl -o pred.jsonl    # per-passage predictions for scoring
     """
 
 
@@ -95,16 +98,17 @@ def build(inputs, outdir, base_iri, extractors, no_ner, jobs, no_cache, strict, 
       kg build reports/ -o out/ --jobs 4    # again later: only changed files are extracted
     """
     from kg.build import build as run_build
+    from kg.cli_rdf import BuildCheck
     from kg.documents import find_inputs
 
     files = find_inputs(inputs)
     pipeline = _pipeline(extractors, no_ner)
-    check = None if no_validate else __import__("kg.cli_rdf", fromlist=["BuildCheck"]).BuildCheck(strict)
-    total = sum(f.size for f in files)
+    check = None if no_validate else BuildCheck(strict)
+    total = sum(f.size for f in files)  # bytes; a Chinese character is 3 bytes of UTF-8
     with click.progressbar(length=total, label="extracting", file=sys.stderr,
                            hidden=quiet or total < 200_000) as bar:
         graph, stats = run_build([f.path for f in files], outdir, pipeline, base_iri,
-                                 progress=lambda n: bar.update(n * 3), jobs=jobs, cache=not no_cache,
+                                 progress=lambda chars: bar.update(chars * 3), jobs=jobs, cache=not no_cache,
                                  check=check)
     if not quiet:
         _summary(stats, outdir)
@@ -160,10 +164,13 @@ def extract(passages, out, extractors, no_ner):
     click.echo(f"wrote {len(docs)} predictions to {out}", err=True)
 
 
-main.add_command(__import__("kg.cli_train", fromlist=["train"]).train)  # kg train (statistical NER)
-main.add_command(__import__("kg.cli_rdf", fromlist=["validate"]).validate)  # kg validate (SHACL)
-main.add_command(__import__("kg.cli_neo4j", fromlist=["load"]).load)  # kg load (Neo4j over Bolt)
-main.add_command(__import__("kg.cli_neo4j", fromlist=["export"]).export)  # kg export neo4j-import
+# Commands that live beside their library code, each in its own module.
+from kg.cli_neo4j import export, load  # noqa: E402  kg load (Neo4j over Bolt), kg export neo4j-import
+from kg.cli_rdf import validate  # noqa: E402  kg validate (SHACL)
+from kg.cli_train import train  # noqa: E402  kg train (statistical NER)
+
+for _command in (train, validate, load, export):
+    main.add_command(_command)
 
 if __name__ == "__main__":
     main()
