@@ -16,7 +16,7 @@ from extractors.base import Extractor
 from extractors.spans import left_edge
 from kg.records import Mention, ParsedDocument
 
-__all__ = ["PolicyExtractor", "policy_key"]
+__all__ = ["PolicyExtractor", "policy_key", "is_policy_title"]
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _TRAILING_PAREN = re.compile(r"(?:[（(][^（）()]*[）)]|[\s\d.\-—]+(?:版|年版)?)$")
@@ -40,6 +40,22 @@ def policy_key(name: str) -> str:
     return "policy:" + name.removeprefix("中华人民共和国")
 
 
+def is_policy_title(title: str) -> bool:
+    """Whether a 《》 title names a policy document rather than a paper, report, announcement or contract.
+
+    >>> [is_policy_title(t) for t in ["数据安全法", "人民日报", "关于召开股东大会的公告", "算力行动计划（2023-2025年）"]]
+    [True, False, False, True]
+    """
+    core = title
+    while (stripped := _TRAILING_PAREN.sub("", core)) != core:  # （试行）（征求意见稿）
+        core = stripped
+    if core.endswith("政府工作报告"):  # the government work report sets policy
+        return True
+    if _NOT_POLICY.search(core):
+        return False
+    return bool(_POLICY_END.search(core) or _POLICY_END.search(core.split("——")[0]))
+
+
 class PolicyExtractor(Extractor):
     name = "policies"
     version = "1"
@@ -58,14 +74,7 @@ class PolicyExtractor(Extractor):
         out: list[Mention] = []
         for m in _TITLE.finditer(text):
             title = m.group(1).strip()
-            core = title
-            while (stripped := _TRAILING_PAREN.sub("", core)) != core:  # （试行）（征求意见稿）
-                core = stripped
-            if core.endswith("政府工作报告"):
-                pass  # the government work report sets policy
-            elif _NOT_POLICY.search(core) or not (_POLICY_END.search(core) or _POLICY_END.search(core.split("——")[0])):
-                continue
-            if core.startswith("关于") and core.endswith(("公告", "议案")):
+            if not is_policy_title(title):
                 continue
             clean = _HEADER_RESIDUE.sub("", title)
             out.append(doc.mention(m.start(1), m.end(1), "Policy", self.name, key=policy_key(clean), confidence=0.9,
