@@ -18,6 +18,7 @@ import re
 
 from extractors.base import Extractor
 from extractors.people import TITLES
+from extractors.unicom_units import GROUP_KEY
 from kg.records import Mention, ParsedDocument, RelationMention
 
 __all__ = ["SentenceRelationExtractor"]
@@ -26,7 +27,7 @@ _UNITS = ("Subsidiary", "Organization")
 _ISSUE = re.compile(r"(?:联合)?(?:印发|发布|出台|颁布|制定|公布|发出|下发|审议通过|通过|修订|推出|提出)(?:了)?")
 _UNDERTAKE = re.compile(r"承建|承担|承接|建设|实施|开展|推进|启动|中标|负责|打造|落地|牵头|参与|推动|完成|组织|创建|部署|"
                         r"签约|获批|入选|申报|建成|执行|深化|落实|探索|发起|助力|服务")
-_PROVIDE = re.compile(r"自主研发|联合打造|推出|发布|上线|打造|研发|自研|开发|升级|推广|提供|运营|构建|搭建|首发|亮相|展示|部署|创新|建设|通过|依托|上市")
+_PROVIDE = re.compile(r"自主研发|联合打造|推出|发布|上线|打造|研发|自研|开发|升级|推广|提供|运营|构建|搭建|首发|亮相|展示|部署|创新|建设|上市")
 _PARTNER = re.compile(r"(?:与|和|同|携手|联合|联手|牵手)")
 _PARTNER_VERB = re.compile(r"签署|签订|签约|合作|共建|携手|联合|联手|牵手|达成|共同|协议|战略")
 _LEAD = re.compile(r"负责|牵头|主持|带领|领衔|挂帅|主导|统筹")
@@ -51,7 +52,9 @@ class SentenceRelationExtractor(Extractor):
         out: list[RelationMention] = []
         mentions = sorted((m for m in doc.mentions if not m.implied), key=lambda m: (m.start, -m.end))
         i = 0
-        topic: Mention | None = None  # the unit the text is about: the last one to open a sentence
+        # the unit the text is about: the last one to open a sentence; until one does, the text is
+        # China Unicom's ("公司" in its reports) if it names the group or one of its units
+        topic: Mention | None = next((m for m in doc.mentions if m.key == GROUP_KEY), None)
         for sent in doc.sentences:
             here: list[Mention] = []
             while i < len(mentions) and mentions[i].start < sent.end:

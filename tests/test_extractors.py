@@ -173,3 +173,10 @@ def test_undertakes_needs_the_verb_at_the_project_or_the_unit_and_awards_count()
                      "会议由湖南省通信管理局评级的湘江大学主办，聚焦湘江智慧水利建设项目。")
     assert ("湖南联通", "undertakes", "“湘江智能防诈”项目", None) in rels
     assert not any(r[1] == "undertakes" and r[2] == "湘江智慧水利建设项目" for r in rels)
+
+
+def test_a_report_without_a_named_subject_is_about_china_unicom_when_it_names_it():
+    rels = relations("湖南联通网络覆盖全省。云业务方面，与华为、中兴通讯在混合云领域持续推进合作。")
+    assert ("中国联通", "partnerOf", "华为", None) in rels
+    rels = relations("云业务方面，与华为、中兴通讯在混合云领域持续推进合作。")
+    assert not any(r[1] == "partnerOf" for r in rels)  # no Unicom in the text: no subject to guess
