@@ -177,6 +177,8 @@ def test_undertakes_needs_the_verb_at_the_project_or_the_unit_and_awards_count()
 
 def test_a_report_without_a_named_subject_is_about_china_unicom_when_it_names_it():
     rels = relations("湖南联通网络覆盖全省。云业务方面，与华为、中兴通讯在混合云领域持续推进合作。")
-    assert ("中国联通", "partnerOf", "华为", None) in rels
+    assert ("湖南联通", "partnerOf", "华为", None) in rels  # the unit that opened a sentence
+    rels = relations("全省网络由中国联通覆盖。云业务方面，与华为在混合云领域持续推进合作。")
+    assert ("中国联通", "partnerOf", "华为", None) in rels  # the group, named but never a subject
     rels = relations("云业务方面，与华为、中兴通讯在混合云领域持续推进合作。")
     assert not any(r[1] == "partnerOf" for r in rels)  # no Unicom in the text: no subject to guess
