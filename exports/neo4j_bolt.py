@@ -23,11 +23,11 @@ import json
 import logging
 import time
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kg.errors import DatabaseError
-from exports.property_graph import ENTITY_LABEL, NodeRow, PropertyGraph, RelRow, relationship_type
+from exports.property_graph import ENTITY_LABEL, PropertyGraph, relationship_type
 
 __all__ = ["Batch", "BoltLoader", "LoadReport", "plan_batches", "connect", "detect_flavor"]
 

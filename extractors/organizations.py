@@ -15,7 +15,7 @@ import re
 
 from extractors import gazetteer
 from extractors.base import Extractor
-from extractors.spans import left_edge
+from extractors.spans import left_edge, longest_first
 from kg.records import Mention, ParsedDocument
 
 __all__ = ["OrganizationExtractor"]
@@ -58,10 +58,7 @@ class OrganizationExtractor(Extractor):
 
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
         text = doc.text
-        taken = bytearray(len(text))
-        for m in doc.mentions:
-            if m.label == "Subsidiary" and not m.implied:
-                taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        units = [(m.start, m.end) for m in doc.mentions if m.label == "Subsidiary" and not m.implied]
         candidates: list[tuple[int, int, str | None, float]] = []
         for m in _GOV_BODY.finditer(text):
             candidates.append((m.start(), m.end(), f"org:{self.gaz.org_alias.get(m.group(), m.group())}", 0.8))
@@ -87,10 +84,7 @@ class OrganizationExtractor(Extractor):
             candidates.append((m.start(), m.end(), f"org:{self.gaz.org_alias[m.group()]}", 0.95))
         # The longest name wins where candidates overlap (华为技术有限公司 over 华为).
         out: list[Mention] = []
-        for start, end, key, conf in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-            if any(taken[start:end]):
-                continue
-            taken[start:end] = b"\x01" * (end - start)
+        for start, end, key, conf in longest_first(candidates, len(text), occupied=units):
             text_here = text[start:end]
             name = text_here.replace("###", "中国") if "###" in text_here else None
             out.append(doc.mention(start, end, "Organization", self.name, key=key, confidence=conf, name=name))

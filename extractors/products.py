@@ -15,7 +15,7 @@ import re
 
 from extractors import gazetteer
 from extractors.base import Extractor
-from extractors.spans import blocked, left_edge
+from extractors.spans import left_edge, longest_first
 from kg.records import Mention, ParsedDocument
 
 __all__ = ["ProductExtractor", "BRAND_OWNERS"]
@@ -76,7 +76,6 @@ class ProductExtractor(Extractor):
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
         text = doc.text
         earlier = [(m.start, m.end) for m in doc.mentions if not m.implied and m.label in ("Subsidiary", "Organization", "Policy")]
-        taken = bytearray(len(text))
         candidates: list[tuple[int, int, float]] = []
         for m in self.known.finditer(text):
             candidates.append((m.start(), m.end(), 0.9))
@@ -103,10 +102,7 @@ class ProductExtractor(Extractor):
             candidates.append((start, end, 0.7 if launched else 0.75))
         candidates += self._platform_lists(text, candidates)
         out: list[Mention] = []
-        for start, end, conf in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-            if any(taken[start:end]) or blocked(earlier, start, end):
-                continue
-            taken[start:end] = b"\x01" * (end - start)
+        for start, end, conf in longest_first(candidates, len(text), earlier=earlier):
             name = text[start:end]
             out.append(doc.mention(start, end, "Product", self.name, key=f"product:{self.gaz.products.get(name, (name,))[0]}",
                                    confidence=conf))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from extractors.base import Extractor
-from extractors.spans import blocked, left_edge
+from extractors.spans import left_edge, longest_first
 from kg.records import Mention, ParsedDocument
 
 __all__ = ["ProjectExtractor"]
@@ -44,7 +44,6 @@ class ProjectExtractor(Extractor):
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
         text = doc.text
         earlier = [(m.start, m.end) for m in doc.mentions if not m.implied and m.label in ("Policy", "Subsidiary", "Organization", "Product")]
-        taken = bytearray(len(text))
         candidates: list[tuple[int, int, float]] = []
         for m in _CAMPAIGN.finditer(text):
             candidates.append((m.start(), m.end(), 0.85))
@@ -60,10 +59,7 @@ class ProjectExtractor(Extractor):
                 continue
             candidates.append((start, m.end(), 0.7))
         out: list[Mention] = []
-        for start, end, conf in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-            if any(taken[start:end]) or blocked(earlier, start, end):
-                continue
-            taken[start:end] = b"\x01" * (end - start)
+        for start, end, conf in longest_first(candidates, len(text), earlier=earlier):
             name = text[start:end]
             # the 2023 campaign is named in full or as 主题教育: one key for both
             key = "project:主题教育" if name.endswith("主题教育") else "project:" + re.sub(r"[“”\"\s]", "", name)

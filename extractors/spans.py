@@ -15,7 +15,7 @@ cannot be part of a name.
 """
 from __future__ import annotations
 
-__all__ = ["left_edge", "overlaps", "STOP_PUNCT", "covered"]
+__all__ = ["left_edge", "overlaps", "STOP_PUNCT", "covered", "blocked", "longest_first"]
 
 _CLOSING = {"”": "“", "）": "（", ")": "(", "》": "《"}
 STOP_PUNCT = set("，。、；：！？“”‘’（）()《》【】[]「」 \t\n\r,.;:!?\"'—…·/|")
@@ -110,3 +110,24 @@ def blocked(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     is a project even though 联通数科 is a unit.
     """
     return any(s < end and start < e and not (start <= s and e <= end) for s, e in spans)
+
+
+def longest_first(candidates, length: int, occupied=(), earlier=()):
+    """The longest of overlapping candidates, in that order (华为技术有限公司 over 华为).
+
+    ``candidates`` are tuples that start with ``(start, end)``; a candidate is
+    dropped where it overlaps an ``occupied`` span at all, or lies inside or
+    crosses the edge of an ``earlier`` span (see :func:`blocked`).
+
+    >>> list(longest_first([(0, 2, "华为"), (0, 8, "华为技术有限公司"), (9, 11, "中兴")], 12, occupied=[(9, 10)]))
+    [(0, 8, '华为技术有限公司')]
+    """
+    taken = bytearray(length)
+    for start, end in occupied:
+        taken[start:end] = b"\x01" * (end - start)
+    for c in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        start, end = c[0], c[1]
+        if any(taken[start:end]) or blocked(earlier, start, end):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        yield c

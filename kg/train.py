@@ -220,7 +220,6 @@ def evaluate(nlp, rows: Sequence[dict]) -> dict:
 
 def train(settings: TrainSettings | None = None, log=print, silver: list[dict] | None = None) -> dict:
     """Train, evaluate on the held-out annotated passages, save to ``settings.out``; returns the report."""
-    import spacy
     from spacy.util import fix_random_seed, minibatch
 
     st = settings or TrainSettings()
