@@ -13,6 +13,7 @@ is "Neo4j/5.13.0"); :func:`detect_flavor` tells them apart and
 :meth:`BoltLoader.ensure_schema` adapts: Neo4j gets a uniqueness constraint
 on ``Entity.iri`` and name indexes, FalkorDB a range index on ``Entity.iri``.
 
+>>> from exports.property_graph import NodeRow
 >>> plan = plan_batches(PropertyGraph([NodeRow("x", "Province", {"iri": "x", "name": "广东"})], []), 100)
 >>> [(b.kind, b.name, len(b.rows)) for b in plan]
 [('nodes', 'Province', 1)]
