@@ -18,18 +18,21 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
+import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
 import networkx as nx
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
+from rdflib.plugins.serializers.nt import _nt_row
 
 from kg.io import atomic_path
 from kg.ontology import KG
 
-__all__ = ["DEFAULT_BASE", "FORMATS", "JSONLD_CONTEXT", "entity_iri", "statement_iri", "to_rdf", "write_rdf", "turtle",
-           "jsonld"]
+__all__ = ["DEFAULT_BASE", "FORMATS", "JSONLD_CONTEXT", "RDFExport", "entity_iri", "statement_iri", "to_rdf",
+           "write_rdf", "turtle", "jsonld"]
 
 DEFAULT_BASE = "https://kg.example.org/id/"
 FORMATS = {"graph.ttl": "turtle", "graph.nt": "nt", "graph.jsonld": "json-ld"}
@@ -69,81 +72,169 @@ def _decimal(x: float) -> Literal:
     return Literal(f"{x:.3f}", datatype=XSD.decimal)
 
 
+def _doc_iri(base: str, doc_id: str) -> URIRef:
+    return URIRef(f"{base}doc/{quote(doc_id, safe='')}")
+
+
+def _extractor_iri(base: str, name: str) -> URIRef:
+    return URIRef(f"{base}extractor/{quote(name, safe='')}")
+
+
 def _mention_iri(base: str, ev) -> URIRef:
     """One node per (document, span, extractor): ``{base}mention/{doc}/{start}-{end}/{extractor}``."""
     return URIRef(f"{base}mention/{quote(ev.doc_id, safe='')}/{ev.start}-{ev.end}/{quote(ev.extractor, safe='')}")
 
 
 def to_rdf(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Graph:
-    """The RDF graph of a kg graph; ``base`` is the namespace of entity, statement and mention IRIs.
+    """The RDF graph of a kg graph as one rdflib ``Graph``; ``base`` is the namespace of entity, statement and mention IRIs.
 
     Every entity and statement links (``prov:wasDerivedFrom``) to its ``kg:Mention`` nodes; a
     mention found by one extractor at one span is one node, whatever cites it, with the highest
     confidence and the (first) sentence of its evidence, so each of its properties has one value.
     No blank nodes: every node has an IRI derived from its content, so builds are reproducible.
+
+    This holds the whole graph (~1 KB a triple); ``kg build`` uses :class:`RDFExport`, which
+    generates the same triples subject by subject and writes and validates them in bounded memory.
     """
-    rdf = Graph()
-    rdf.bind("kg", KG)
-    rdf.bind("prov", PROV)
-    ns = Namespace(base)
-    rdf.bind("id", ns)
-    iris = {}
-    mentions: dict[URIRef, list] = {}
+    return RDFExport(graph, base).to_graph()
 
-    def cite(subject: URIRef, ev) -> None:
-        iri = _mention_iri(base, ev)
-        rdf.add((subject, PROV.wasDerivedFrom, iri))
-        mentions.setdefault(iri, []).append(ev)
 
-    for node, data in graph.nodes(data=True):
-        iri = iris[node] = entity_iri(base, data["label"], data["name"])
-        rdf.add((iri, RDF.type, KG[data["label"]]))
-        rdf.add((iri, KG.name, Literal(data["name"])))
-        rdf.add((iri, RDFS.label, Literal(data["name"], lang="zh")))
-        for alias in data.get("aliases", ()):
-            rdf.add((iri, KG.alias, Literal(alias)))
-        rdf.add((iri, KG.confidence, _decimal(data.get("confidence", 0.0))))
-        for ev in data.get("evidence", ()):
-            cite(iri, ev)
+class RDFExport:
+    """The RDF graph of a kg graph, generated subject by subject and never held whole.
 
-    for head, tail, label, data in graph.edges(keys=True, data=True):
-        h, t, p = iris[head], iris[tail], KG[label]
-        rdf.add((h, p, t))
-        st = statement_iri(base, h, label, t)
-        rdf.add((st, RDF.type, KG.Statement))
-        rdf.add((st, KG.subject, h))
-        rdf.add((st, KG.predicate, p))
-        rdf.add((st, KG.object, t))
-        rdf.add((st, KG.confidence, _decimal(data.get("confidence", 0.0))))
-        if data.get("role"):
-            rdf.add((st, KG.role, Literal(data["role"])))
-        for ev in data.get("evidence", ()):
-            cite(st, ev)
+    Indexing keeps one entry per subject IRI (entities, statements, mentions, documents,
+    extractors) and, per mention, its first evidence with the highest confidence and the
+    smallest sentence seen; :meth:`triples` makes the triples of one subject on demand.
+    :func:`write_rdf` writes the three files from it in sorted order and ``kg.validate``
+    checks it chunk by chunk, so memory grows with the number of subjects, not triples.
+    The triples are exactly those of :func:`to_rdf`.
+    """
 
-    docs, extractors = set(), set()
-    for iri, evs in mentions.items():
-        ev = evs[0]
-        doc_iri = URIRef(f"{base}doc/{quote(ev.doc_id, safe='')}")
-        ext_iri = URIRef(f"{base}extractor/{quote(ev.extractor, safe='')}")
-        docs.add((doc_iri, ev.doc_id))
-        extractors.add((ext_iri, ev.extractor))
-        rdf.add((iri, RDF.type, KG.Mention))
-        rdf.add((iri, KG.inDocument, doc_iri))
-        rdf.add((iri, KG.startOffset, Literal(ev.source_start, datatype=XSD.integer)))
-        rdf.add((iri, KG.endOffset, Literal(ev.source_end, datatype=XSD.integer)))
-        rdf.add((iri, KG.mentionText, Literal(ev.text)))
-        rdf.add((iri, PROV.wasAttributedTo, ext_iri))
-        rdf.add((iri, KG.confidence, _decimal(max(e.confidence for e in evs))))
-        sentence = min((e.sentence for e in evs if e.sentence), default=None)
-        if sentence:
-            rdf.add((iri, KG.sentence, Literal(sentence)))
-    for iri, doc_id in sorted(docs):  # sorted: rdflib keeps insertion order, and the JSON-LD follows it
-        rdf.add((iri, RDF.type, KG.Document))
-        rdf.add((iri, KG.documentId, Literal(doc_id)))
-    for iri, name in sorted(extractors):
-        rdf.add((iri, RDF.type, KG.Extractor))
-        rdf.add((iri, RDFS.label, Literal(name)))
-    return rdf
+    def __init__(self, graph: nx.MultiDiGraph, base: str = DEFAULT_BASE):
+        self.graph, self.base = graph, base
+        self.node_iri: dict = {}
+        #: subject IRI → its sources: ("e", node), ("s", (head, tail, label)), ("m", [ev, conf, sentence]),
+        #: ("d", doc id), ("x", extractor name)
+        self.subjects: dict[URIRef, list] = {}
+        mentions: dict[URIRef, list] = {}
+        docs, extractors = set(), set()
+
+        def cite(ev) -> None:
+            iri = _mention_iri(base, ev)
+            agg = mentions.get(iri)
+            if agg is None:
+                mentions[iri] = [ev, ev.confidence, ev.sentence or None]
+                docs.add(ev.doc_id)
+                extractors.add(ev.extractor)
+            else:
+                if ev.confidence > agg[1]:
+                    agg[1] = ev.confidence
+                if ev.sentence and (agg[2] is None or ev.sentence < agg[2]):
+                    agg[2] = ev.sentence
+
+        subjects = self.subjects
+        for node, data in graph.nodes(data=True):
+            iri = self.node_iri[node] = entity_iri(base, data["label"], data["name"])
+            subjects.setdefault(iri, []).append(("e", node))
+            for ev in data.get("evidence", ()):
+                cite(ev)
+        for head, tail, label, data in graph.edges(keys=True, data=True):
+            st = statement_iri(base, self.node_iri[head], label, self.node_iri[tail])
+            subjects.setdefault(st, []).append(("s", (head, tail, label)))
+            for ev in data.get("evidence", ()):
+                cite(ev)
+        for iri, agg in mentions.items():
+            subjects.setdefault(iri, []).append(("m", agg))
+        del mentions
+        for doc_id in sorted(docs):
+            subjects.setdefault(_doc_iri(base, doc_id), []).append(("d", doc_id))
+        for name in sorted(extractors):
+            subjects.setdefault(_extractor_iri(base, name), []).append(("x", name))
+
+    def __len__(self) -> int:
+        return len(self.subjects)
+
+    def namespaces(self) -> Graph:
+        """An empty rdflib graph with the prefixes of the export bound (for Turtle and short names)."""
+        g = Graph()
+        g.bind("kg", KG)
+        g.bind("prov", PROV)
+        g.bind("id", Namespace(self.base))
+        return g
+
+    def types(self, iri) -> list:
+        """The rdf:type objects of ``iri`` (without generating its other triples)."""
+        out = []
+        for kind, ref in self.subjects.get(iri, ()):
+            if kind == "e":
+                out.append(KG[self.graph.nodes[ref]["label"]])
+            else:
+                out.append(_KIND_CLASS[kind])
+        return out
+
+    def is_mention(self, iri) -> bool:
+        return any(kind == "m" for kind, _ in self.subjects.get(iri, ()))
+
+    def triples(self, iri) -> set:
+        """The (predicate, object) pairs of subject ``iri``, as a set (rdflib's graph is a set too)."""
+        out = set()
+        add = out.add
+        base = self.base
+        for kind, ref in self.subjects[iri]:
+            if kind == "e":
+                data = self.graph.nodes[ref]
+                add((RDF.type, KG[data["label"]]))
+                add((KG.name, Literal(data["name"])))
+                add((RDFS.label, Literal(data["name"], lang="zh")))
+                for alias in data.get("aliases", ()):
+                    add((KG.alias, Literal(alias)))
+                add((KG.confidence, _decimal(data.get("confidence", 0.0))))
+                for ev in data.get("evidence", ()):
+                    add((PROV.wasDerivedFrom, _mention_iri(base, ev)))
+                for _, tail, label in self.graph.out_edges(ref, keys=True):
+                    add((KG[label], self.node_iri[tail]))
+            elif kind == "s":
+                head, tail, label = ref
+                data = self.graph.edges[head, tail, label]
+                add((RDF.type, KG.Statement))
+                add((KG.subject, self.node_iri[head]))
+                add((KG.predicate, KG[label]))
+                add((KG.object, self.node_iri[tail]))
+                add((KG.confidence, _decimal(data.get("confidence", 0.0))))
+                if data.get("role"):
+                    add((KG.role, Literal(data["role"])))
+                for ev in data.get("evidence", ()):
+                    add((PROV.wasDerivedFrom, _mention_iri(base, ev)))
+            elif kind == "m":
+                ev, confidence, sentence = ref
+                add((RDF.type, KG.Mention))
+                add((KG.inDocument, _doc_iri(base, ev.doc_id)))
+                add((KG.startOffset, Literal(ev.source_start, datatype=XSD.integer)))
+                add((KG.endOffset, Literal(ev.source_end, datatype=XSD.integer)))
+                add((KG.mentionText, Literal(ev.text)))
+                add((PROV.wasAttributedTo, _extractor_iri(base, ev.extractor)))
+                add((KG.confidence, _decimal(confidence)))
+                if sentence:
+                    add((KG.sentence, Literal(sentence)))
+            elif kind == "d":
+                add((RDF.type, KG.Document))
+                add((KG.documentId, Literal(ref)))
+            else:
+                add((RDF.type, KG.Extractor))
+                add((RDFS.label, Literal(ref)))
+        return out
+
+    def relation_keys(self) -> set:
+        """(head IRI, relation, tail IRI) of every relation triple (entities' out-edges)."""
+        return {(self.node_iri[h], label, self.node_iri[t]) for h, t, label in self.graph.edges(keys=True)}
+
+    def to_graph(self) -> Graph:
+        """All triples in one rdflib ``Graph`` (small graphs, tests; holds everything)."""
+        rdf = self.namespaces()
+        for s in self.subjects:
+            for p, o in self.triples(s):
+                rdf.add((s, p, o))
+        return rdf
 
 
 def statement_iri(base: str, head: URIRef, relation: str, tail: URIRef) -> URIRef:
@@ -156,8 +247,56 @@ def statement_iri(base: str, head: URIRef, relation: str, tail: URIRef) -> URIRe
     return URIRef(f"{base}statement/{digest}")
 
 
+_KIND_CLASS = {"s": KG.Statement, "m": KG.Mention, "d": KG.Document, "x": KG.Extractor}
 _PN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
 _BARE = {XSD.integer: re.compile(r"[+-]?[0-9]+\Z"), XSD.decimal: re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")}
+
+
+class _TurtleTerms:
+    """Turtle text of terms: rdflib's ``n3()`` escaping, prefixed names only for plain local names."""
+
+    def __init__(self, namespaces):
+        self.prefixes = sorted((str(ns), p) for p, ns in namespaces if p and str(ns).endswith(("#", "/")))
+        self.used: dict[str, str] = {}
+        self.written: dict = {}  # term → its Turtle text (performance: most terms recur); cleared when large
+
+    def __call__(self, t) -> str:
+        text = self.written.get(t)
+        if text is None:
+            if len(self.written) > 100_000:  # bounded: mention IRIs and literals rarely recur
+                self.written.clear()
+            text = self.written[t] = self._term(t)
+        return text
+
+    def _term(self, t) -> str:
+        if isinstance(t, URIRef):
+            if t == RDF.type:
+                return "a"
+            for ns, p in self.prefixes:
+                if str(t).startswith(ns) and _PN_LOCAL.match(t[len(ns):]):
+                    self.used[p] = ns
+                    return f"{p}:{t[len(ns):]}"
+            return t.n3()
+        if isinstance(t, Literal) and t.datatype in _BARE and _BARE[t.datatype].match(str(t)):
+            return str(t)
+        if isinstance(t, Literal) and t.datatype is not None:
+            dt = self(t.datatype)
+            return Literal(str(t)).n3() + "^^" + (dt if dt != "a" else RDF.type.n3())
+        return t.n3()
+
+    def block(self, s, pairs) -> str:
+        """The Turtle block of subject ``s`` with its (predicate, object) pairs, sorted."""
+        by_pred: dict = {}
+        for p, o in pairs:
+            by_pred.setdefault(p, []).append(o)
+        lines = []
+        for p in sorted(by_pred, key=lambda p: (p != RDF.type, str(p))):
+            objs = sorted(self(o) for o in by_pred[p])
+            lines.append(f"{self(p)} " + " ,\n        ".join(objs))
+        return f"{self(s)} " + " ;\n    ".join(lines) + " .\n"
+
+    def head(self) -> str:
+        return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(self.used.items()))
 
 
 def turtle(rdf: Graph) -> str:
@@ -175,45 +314,12 @@ def turtle(rdf: Graph) -> str:
     <https://x.org/id/a> kg:name "广东联通" .
     <BLANKLINE>
     """
-    prefixes = sorted((str(ns), p) for p, ns in rdf.namespaces() if p and str(ns).endswith(("#", "/")))
-    used: dict[str, str] = {}
-    written: dict = {}  # term → its Turtle text (performance: most terms recur)
-
-    def term(t) -> str:
-        text = written.get(t)
-        if text is None:
-            text = written[t] = _term(t)
-        return text
-
-    def _term(t) -> str:
-        if isinstance(t, URIRef):
-            if t == RDF.type:
-                return "a"
-            for ns, p in prefixes:
-                if str(t).startswith(ns) and _PN_LOCAL.match(t[len(ns):]):
-                    used[p] = ns
-                    return f"{p}:{t[len(ns):]}"
-            return t.n3()
-        if isinstance(t, Literal) and t.datatype in _BARE and _BARE[t.datatype].match(str(t)):
-            return str(t)
-        if isinstance(t, Literal) and t.datatype is not None:
-            dt = term(t.datatype)
-            return Literal(str(t)).n3() + "^^" + (dt if dt != "a" else RDF.type.n3())
-        return t.n3()
-
+    terms = _TurtleTerms(rdf.namespaces())
     by_subject: dict = {}  # one pass over the store instead of a look-up per subject and predicate
     for s, p, o in rdf:
-        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
-    blocks = []
-    for s in sorted(by_subject, key=lambda x: (isinstance(x, URIRef), str(x))):
-        lines = []
-        preds = sorted(by_subject[s], key=lambda p: (p != RDF.type, str(p)))
-        for p in preds:
-            objs = sorted(term(o) for o in by_subject[s][p])
-            lines.append(f"{term(p)} " + " ,\n        ".join(objs))
-        blocks.append(f"{term(s)} " + " ;\n    ".join(lines) + " .\n")
-    head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(used.items()))
-    return head + "\n" + "\n".join(blocks)
+        by_subject.setdefault(s, []).append((p, o))
+    blocks = [terms.block(s, by_subject[s]) for s in sorted(by_subject, key=lambda x: (isinstance(x, URIRef), str(x)))]
+    return terms.head() + "\n" + "\n".join(blocks)
 
 
 def jsonld(rdf: Graph) -> str:
@@ -223,27 +329,36 @@ def jsonld(rdf: Graph) -> str:
     (other than ``@list``) are unordered, so sorting them changes nothing but the bytes.
     """
     doc = json.loads(rdf.serialize(format="json-ld", context=JSONLD_CONTEXT, auto_compact=True))
-
-    def tidy(value, key=None):
-        if isinstance(value, dict):
-            return {k: tidy(v, k) for k, v in value.items()}
-        if isinstance(value, list):
-            items = [tidy(v) for v in value]
-            return items if key == "@list" else sorted(items, key=lambda v: json.dumps(v, sort_keys=True,
-                                                                                      ensure_ascii=False))
-        return value
-
-    return json.dumps(tidy(doc), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(_tidy(doc), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def write_rdf(rdf: Graph, outdir: Path) -> list[Path]:
-    """Write ``graph.ttl``, ``graph.nt`` (sorted lines) and ``graph.jsonld`` into ``outdir`` atomically."""
+def _tidy(value, key=None):
+    """Sort every JSON-LD array but ``@list`` values (unordered in JSON-LD) by its items' JSON text."""
+    if isinstance(value, dict):
+        return {k: _tidy(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_tidy(v) for v in value]
+        return items if key == "@list" else sorted(items, key=lambda v: json.dumps(v, sort_keys=True,
+                                                                                  ensure_ascii=False))
+    return value
+
+
+def write_rdf(rdf: Graph | RDFExport, outdir: Path) -> list[Path]:
+    """Write ``graph.ttl``, ``graph.nt`` (sorted lines) and ``graph.jsonld`` into ``outdir`` atomically.
+
+    From an :class:`RDFExport` the files are streamed subject by subject (bounded memory) and are
+    byte for byte those written from the equivalent rdflib ``Graph``.
+    """
+    if isinstance(rdf, RDFExport) and len(rdf) > 1:
+        return _write_streaming(rdf, outdir)
+    if isinstance(rdf, RDFExport):  # 0 or 1 node: rdflib's JSON-LD has no @graph then; tiny anyway
+        rdf = rdf.to_graph()
     written = []
     for filename, fmt in FORMATS.items():
         path = Path(outdir) / filename
         with atomic_path(path) as tmp:
             if fmt == "nt":
-                lines = rdf.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+                lines = rdf.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n")
                 tmp.write_text("\n".join(sorted(set(filter(None, lines)))) + "\n", encoding="utf-8")
             elif fmt == "json-ld":
                 tmp.write_text(jsonld(rdf), encoding="utf-8")
@@ -251,3 +366,70 @@ def write_rdf(rdf: Graph, outdir: Path) -> list[Path]:
                 tmp.write_text(turtle(rdf), encoding="utf-8")
         written.append(path)
     return written
+
+
+_JSONLD_CHUNK = 2000  # subjects per rdflib JSON-LD serialisation
+
+
+def _json_key(iri) -> str:
+    """Sort key of a JSON-LD node: its text begins ``{"@id": "<iri>",`` (keys sorted, "@id" first)."""
+    return json.dumps(str(iri), ensure_ascii=False) + ","
+
+
+def _write_streaming(rdf: RDFExport, outdir: Path) -> list[Path]:
+    written = []
+    for filename, fmt in FORMATS.items():
+        path = Path(outdir) / filename
+        with atomic_path(path) as tmp:
+            with open(tmp, "w", encoding="utf-8", newline="") as fh:
+                {"nt": _stream_nt, "json-ld": _stream_jsonld, "turtle": _stream_turtle}[fmt](rdf, fh)
+        written.append(path)
+    return written
+
+
+def _stream_nt(rdf: RDFExport, fh) -> None:
+    """Sorted unique N-Triples lines: subjects in the order of their ``<iri> `` prefix, lines sorted within.
+
+    An IRI holds no space or ``>``, so no ``<s1> `` is a prefix of another ``<s2> ``, and sorting
+    subjects by it then lines within a subject is the order of sorting all lines at once.
+    """
+    for s in sorted(rdf.subjects, key=lambda s: f"<{s}> "):
+        fh.write("".join(sorted({_nt_row((s, p, o)) for p, o in rdf.triples(s)})))
+
+
+def _stream_turtle(rdf: RDFExport, fh) -> None:
+    """The text of :func:`turtle`: the body goes to a spill file first, as the prefixes used head it."""
+    terms = _TurtleTerms(rdf.namespaces().namespaces())
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as body:
+        for i, s in enumerate(sorted(rdf.subjects, key=str)):
+            if i:
+                body.write("\n")
+            body.write(terms.block(s, rdf.triples(s)))
+        fh.write(terms.head() + "\n")
+        body.seek(0)
+        shutil.copyfileobj(body, fh)
+
+
+def _stream_jsonld(rdf: RDFExport, fh) -> None:
+    """The text of :func:`jsonld`: rdflib compacts a chunk of subjects at a time (a node is compacted
+    from its own triples only: no blank nodes, no lists), nodes are written in their sorted order."""
+    subjects = sorted(rdf.subjects, key=_json_key)
+    first = True
+    for i in range(0, len(subjects), _JSONLD_CHUNK):
+        g = rdf.namespaces()
+        for s in subjects[i:i + _JSONLD_CHUNK]:
+            for p, o in rdf.triples(s):
+                g.add((s, p, o))
+        doc = _tidy(json.loads(g.serialize(format="json-ld", context=JSONLD_CONTEXT, auto_compact=True)))
+        del g
+        context = doc.pop("@context")
+        nodes = doc["@graph"] if "@graph" in doc else [doc]
+        if first:
+            skeleton = json.dumps({"@context": context, "@graph": [0]}, ensure_ascii=False, indent=2, sort_keys=True)
+            head, tail = skeleton.split("\n    0\n")
+            fh.write(head + "\n")
+        for node in nodes:
+            text = json.dumps(node, ensure_ascii=False, indent=2, sort_keys=True)
+            fh.write(("" if first else ",\n") + "    " + text.replace("\n", "\n    "))
+            first = False
+    fh.write("\n" + tail + "\n")

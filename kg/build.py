@@ -73,8 +73,9 @@ def build(paths: Iterable[str | Path], outdir: str | Path, pipeline: Pipeline | 
           check: Callable[[Any], None] | None = None):
     """Build the graph of ``paths`` and write graph.ttl, graph.nt and graph.jsonld into ``outdir``.
 
-    ``check`` is called with the rdflib graph before it is written (kg build's
-    SHACL validation); an exception it raises leaves the old files in place.
+    ``check`` is called with the :class:`exports.rdf.RDFExport` before it is written (kg
+    build's SHACL validation, chunk by chunk); an exception it raises leaves the old files in
+    place.  The RDF graph is never held whole: the files are streamed subject by subject.
 
     ``jobs``: extraction processes (default: all cores).  ``cache``: True keeps
     extraction results in ``outdir/.kg-cache`` for the next build (a path puts
@@ -83,7 +84,7 @@ def build(paths: Iterable[str | Path], outdir: str | Path, pipeline: Pipeline | 
     RDF files in ``outdir`` were written from (and the files are untouched),
     they are not written again.
     """
-    from exports.rdf import DEFAULT_BASE, to_rdf, write_rdf
+    from exports.rdf import DEFAULT_BASE, RDFExport, write_rdf
 
     started = time.perf_counter()
     out = prepare_outdir(outdir)
@@ -95,7 +96,7 @@ def build(paths: Iterable[str | Path], outdir: str | Path, pipeline: Pipeline | 
     base = base_iri or DEFAULT_BASE
     fingerprint = _fingerprint(store, base) if store is not None else None
     if fingerprint is None or not _outputs_current(out, fingerprint):
-        _write_checked(to_rdf(graph, base), out, check, write_rdf)
+        _write_checked(RDFExport(graph, base), out, check, write_rdf)
     if store is not None:
         store.prune()
         _record_outputs(out, fingerprint)

@@ -129,32 +129,177 @@ INTEGRITY_QUERIES = (
 )
 
 
-def validate_graph(graph: rdflib.Graph, shapes: rdflib.Graph | None = None, limit: int = 10) -> Report:
-    """Validate ``graph`` against the kg shapes; the report keeps the first ``limit`` violations, sorted."""
+def validate_graph(graph, shapes: rdflib.Graph | None = None, limit: int = 10) -> Report:
+    """Validate ``graph`` against the kg shapes; the report keeps the first ``limit`` violations, sorted.
+
+    ``graph`` is an rdflib graph, validated whole, or an :class:`exports.rdf.RDFExport` (what
+    ``kg build`` checks), validated in chunks of subjects in bounded memory (:func:`_validate_export`).
+    """
+    shapes = shapes if shapes is not None else load_shapes()
+    if not isinstance(graph, rdflib.Graph) and hasattr(graph, "triples") and hasattr(graph, "subjects"):
+        return _validate_export(graph, shapes, limit)
+    started = time.perf_counter()
+    found = _shacl(graph, shapes)
+    for message, query in INTEGRITY_QUERIES:
+        for row in graph.query(query):
+            found.append(Violation(_short(graph, row.focus), _short(graph, row.path), message))
+    found.sort(key=_order)
+    return Report(conforms=not found, triples=len(graph), count=len(found), violations=tuple(found[:limit]),
+                  seconds=time.perf_counter() - started)
+
+
+def _order(v: Violation):
+    return (v.focus, v.path or "", v.message)
+
+
+def _shacl(graph: rdflib.Graph, shapes, focus: set | None = None, targets: set | None = None) -> list[Violation]:
+    """pyshacl's results on ``graph`` (only those whose focus node is in ``focus``, if given).
+
+    ``targets``: pyshacl's ``focus_nodes``, the only nodes any shape is evaluated on, as a
+    target of a shape or a value of ``sh:node`` (held as a set: pyshacl's list is slow to search).
+    """
     import pyshacl
 
-    shapes = shapes if shapes is not None else load_shapes()
-    started = time.perf_counter()
-    # inplace: no inference and no SHACL rules, so pyshacl would only copy the graph (a quarter of the time)
-    conforms, results, text = pyshacl.validate(graph, shacl_graph=shapes, inference="none", advanced=True,
-                                               allow_warnings=True, inplace=True)
+    if targets is not None:
+        from pyshacl.graph_abstraction import DataGraph
+        from pyshacl.monkey import rdflib_bool_patch, rdflib_bool_unpatch
+        from pyshacl.rdfutil import load_from_source
+
+        data = DataGraph.from_rdflib(load_from_source(graph, multigraph=True, do_owl_imports=False))
+        rdflib_bool_patch()  # as pyshacl.validate loads a shapes graph
+        try:
+            shapes = load_from_source(shapes, multigraph=True, do_owl_imports=False)
+        finally:
+            rdflib_bool_unpatch()
+        try:
+            validator = _focus_validator()(data, shacl_graph=shapes, options={
+                "inference": "none", "inplace": True, "advanced": True, "allow_warnings": True,
+                "focus_nodes": list(targets)})
+            conforms, results, text = validator.run()
+        except pyshacl.errors.ValidationFailure as err:
+            conforms, results, text = False, err, f"Validation Failure - {err.message}"
+    else:
+        # inplace: no inference and no SHACL rules, so pyshacl would only copy the graph (a quarter of the time)
+        conforms, results, text = pyshacl.validate(graph, shacl_graph=shapes, inference="none", advanced=True,
+                                                   allow_warnings=True, inplace=True)
     if not isinstance(results, rdflib.Graph):  # pyshacl reports a broken shapes graph this way
         raise OntologyError(f"shapes: pyshacl cannot use them: {_first_line(Exception(text))}")
     found = []
     for r in results.subjects(RDF.type, SH.ValidationResult):
+        node = results.value(r, SH.focusNode)
+        if focus is not None and node not in focus:
+            continue
         sev = results.value(r, SH.resultSeverity)
         path = results.value(r, SH.resultPath)
         found.append(Violation(
-            focus=_short(graph, results.value(r, SH.focusNode)),
+            focus=_short(graph, node),
             path=_short(graph, path) if path is not None else None,
             message=str(results.value(r, SH.resultMessage) or "violates a shape"),
             severity=str(sev).rsplit("#", 1)[-1] if sev is not None else "Violation"))
-    for message, query in INTEGRITY_QUERIES:
-        for row in graph.query(query):
-            found.append(Violation(_short(graph, row.focus), _short(graph, row.path), message))
-    conforms = conforms and not found
-    found.sort(key=lambda v: (v.focus, v.path or "", v.message))
-    return Report(conforms=bool(conforms), triples=len(graph), count=len(found), violations=tuple(found[:limit]),
+    return found
+
+
+_RELATIONS = ("subsidiaryOf", "locatedIn", "worksFor", "leads", "undertakes", "provides", "issuedBy", "partnerOf")
+
+@lru_cache(maxsize=1)
+def _focus_validator():
+    """pyshacl's Validator with its ``focus_nodes`` in a set (it tests each target node against them)."""
+    from pyshacl import Validator
+
+    class FocusValidator(Validator):
+        def make_executor(self):
+            executor = super().make_executor()
+            if executor.focus_nodes:
+                executor.focus_nodes = frozenset(executor.focus_nodes)
+            return executor
+
+    return FocusValidator
+
+
+#: triples per chunk of :func:`_validate_export` (an rdflib graph of this size is ~25 MB)
+CHUNK_TRIPLES = 20_000
+
+
+def _validate_export(export, shapes: rdflib.Graph, limit: int) -> Report:
+    """SHACL-validate an :class:`exports.rdf.RDFExport` chunk by chunk, in bounded memory.
+
+    Sound because every kg shape is local to its focus node: it reads the node's own triples
+    and, across one link, the rdf:type of the nodes it links to (evidence, relation objects,
+    statement subject and object, a mention's document and extractor).  A chunk graph holds all
+    triples of a set of subjects plus the rdf:type triples of every node they link to; only the
+    results whose focus node is one of the chunk's subjects are kept (a linked node, typed but
+    bare there, is checked in its own chunk).  The two whole-graph checks of
+    :data:`INTEGRITY_QUERIES` (each statement's triple is asserted, each relation triple has its
+    statement) run over the index of relation triples instead of SPARQL.
+    """
+    from rdflib import URIRef
+    from kg.ontology import KG
+
+    started = time.perf_counter()
+    names = export.namespaces()
+    relations = export.relation_keys()
+    relation_iris = {KG[p] for p in _RELATIONS}
+    found: list[Violation] = []
+    count = triples = 0
+
+    def flush(chunk: dict) -> None:
+        nonlocal found, count
+        g = export.namespaces()
+        linked = set()
+        for s, pairs in chunk.items():
+            for p, o in pairs:
+                g.add((s, p, o))
+                if isinstance(o, URIRef) and p != RDF.type and o not in chunk:
+                    linked.add(o)
+        targets = set(chunk)
+        for o in linked:
+            for t in export.types(o):
+                g.add((o, RDF.type, t))
+            if not export.is_mention(o):
+                targets.add(o)
+        new = _shacl(g, shapes, focus=set(chunk), targets=targets)
+        count += len(new)
+        found = sorted(found + new, key=_order)[:limit]
+
+    chunk: dict = {}
+    size = 0
+    statements: dict = {}  # statement (s, p, o) found so far → focus, for the second integrity check
+    for s in export.subjects:
+        pairs = export.triples(s)
+        triples += len(pairs)
+        chunk[s] = pairs
+        size += len(pairs)
+        # integrity: a statement's (subject, predicate, object) must be asserted; a relation needs a statement
+        subj = [o for p, o in pairs if p == KG.subject]
+        if subj:
+            preds = [o for p, o in pairs if p == KG.predicate]
+            objs = [o for p, o in pairs if p == KG.object]
+            for a in subj:
+                for p in preds:
+                    for b in objs:
+                        key = (a, p, b)
+                        statements[key] = True
+                        if p in relation_iris:
+                            asserted = (a, str(p)[len(str(KG)):], b) in relations
+                        else:  # not a relation: look at the subject's own triples
+                            asserted = a in export.subjects and (p, b) in export.triples(a)
+                        if not asserted:
+                            new = Violation(_short(names, s), _short(names, p),
+                                            "the statement's triple is not asserted in the graph")
+                            count += 1
+                            found = sorted(found + [new], key=_order)[:limit]
+        if size >= CHUNK_TRIPLES:
+            flush(chunk)
+            chunk, size = {}, 0
+    if chunk:
+        flush(chunk)
+    for a, label, b in sorted(relations):
+        if label in _RELATIONS and (a, KG[label], b) not in statements:
+            count += 1
+            found = sorted(found + [Violation(_short(names, a), _short(names, KG[label]),
+                                              "the relation has no kg:Statement carrying its evidence")],
+                           key=_order)[:limit]
+    return Report(conforms=count == 0, triples=triples, count=count, violations=tuple(found),
                   seconds=time.perf_counter() - started)
 
 
