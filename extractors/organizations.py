@@ -23,6 +23,7 @@ __all__ = ["OrganizationExtractor"]
 _SUFFIXES = (
     "股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|银行|大学|学院|研究院|研究所|研究中心|设计院|"
     "协会|学会|联盟|委员会|交易所|医院|小学|中学|学校|教学点|基金会|实验室|通信管理局|管理局|领导小组办公室|领导小组|办公室|"
+    "博物馆|图书馆|纪念馆|美术馆|科技馆|"
     "总局|法院|检察院|合作社|事务所|电视台|出版社|科学院|工程院"
 )
 _SUFFIX = re.compile(f"(?:{_SUFFIXES})")
@@ -36,7 +37,10 @@ _GENERIC = re.compile(
 # Suffixes that make a name only after a place or national prefix (湖南星河集团, 中国国新公司).
 _BARE = {"公司", "集团", "集团公司", "研究院", "联盟", "实验室", "委员会", "中心", "研究中心", "领导小组办公室", "领导小组",
          "办公室"}
-_GOV_BODY = re.compile(r"(?:国家|中央|中共中央|全国)[\u4e00-\u9fa5]{2,10}?(?:部|局|委员会|署|办公室|总局)(?![\u4e00-\u9fa5]{0,1}(?:长|主任))")
+# An industry word makes a company name of a bare 公司/集团 (金蝶国际软件集团, 云镝智慧科技公司).
+_INDUSTRY = re.compile(r"科技|软件|信息|网络|技术|数据|智能|电子|通信|传媒|文化|能源|电力|控股|实业|贸易|物流|医药|汽车|"
+                       r"金融|证券|保险|国际|智慧|数字")
+_GOV_BODY = re.compile(r"(?:国家|中央|中共中央|全国)[^的，。、；：“”\s]{2,10}?(?:(?<![全内外总本局干])部|(?<![格布结当骗僵时大全开变新棋饭])局|委员会|署|办公室|总局)(?![\u4e00-\u9fa5]{0,1}(?:长|主任))")
 
 
 class OrganizationExtractor(Extractor):
@@ -53,7 +57,7 @@ class OrganizationExtractor(Extractor):
         self.branch = re.compile(f"(?:{prov}|{city})[省市]?分公司")
         self.national_or_local = re.compile(f"(?:中国|中华|国家|全国|国务院|中共|中央|{prov}|{city}|[A-Za-z])")
         self.local_gov = re.compile(
-            f"(?:{prov}|(?:{city})市?)[^的，。、；：\\s]{{0,8}}?(?:通信管理局|人民政府|委员会|厅|(?<![格布结当骗僵时大全开变新棋饭])局)(?![长])"
+            f"(?:{prov}|(?:{city})市?)[^的，。、；：\\s]{{0,8}}?(?:通信管理局|人民政府|委员会|厅|宣传部|组织部|统战部|(?<![格布结当骗僵时大全开变新棋饭])局)(?![长])"
         )
 
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
@@ -76,7 +80,8 @@ class OrganizationExtractor(Extractor):
             body = text[start:m.start()]
             if len(body) < 2 or _GENERIC.match(body) or body.startswith(("联通", "中国联通")) or body.endswith("分"):
                 continue
-            if m.group() in _BARE and not self.national_or_local.match(body):
+            if m.group() in _BARE and not self.national_or_local.match(body) and not (
+                    m.group() in ("公司", "集团") and len(body) >= 4 and _INDUSTRY.search(body)):
                 continue  # 公司 / 集团 alone follow too many verbs: 回购公司, 率先建立集团
             name = text[start:end]
             candidates.append((start, end, f"org:{self.gaz.org_alias.get(name, name)}", 0.75))

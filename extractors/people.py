@@ -28,18 +28,32 @@ TITLES = (
 )
 _TITLE = re.compile(f"(?:{TITLES})")
 # Characters that follow a two-character name rather than being its third character.
-_AFTER_NAME = set("表说介在带一等出主强指讲提认要希代参亲了和与及、，。；：:！？（(“”的是到为对向同作会也就从将已还率致陪来赴调考听宣发回答分负每向现曾已正均与首获被把")
+_PARTICLES = set("在的了和与及是将对向等说从到为也就已还均曾正首获被把现每一称则、，。；：:！？（(“”")
 _NOT_GIVEN_START = set("、，。；：:！？（(“”的是了和与及在等为对向同将已也就")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fa5]")
 _NOT_NAME_START = set("的了和与及在是将为对")
 _KNOWN = {"习近平": 0.99}
 # Titles written after a name (孙世臻总经理); 专家, 代表 and the like follow common words too often.
-_POST_TITLES = "总经理|副总经理|董事长|副董事长|书记|副书记|主任|副主任|院长|部长|局长|总裁|院士|教授|秘书长|会长|理事长"
-_HONORIFIC = re.compile(r"(?:同志|总书记|先生|女士|表示|指出|强调|介绍说|说道|" + _POST_TITLES + ")")
+_POST_TITLES = ("总经理|副总经理|董事长|副董事长|书记|副书记|主任|副主任|院长|部长|局长|总裁|副总裁|院士|教授|秘书长|会长|"
+                "理事长|独立董事|执行董事|董事|监事|总监|馆长|校长|行长")
+_HONORIFIC = re.compile(r"(?:同志|总书记|先生|女士|表示|指出|强调|介绍说|说道|看来|" + _POST_TITLES + ")")
 # Common words that look like a surname plus a given name after a title (专家云集, 总书记关于党的…).
 _NOT_GIVEN = {"云集", "关于", "高层", "层次", "一行", "等人", "们的", "同时", "共同", "全体", "代表", "团队", "本人",
-              "强调", "表示", "指出", "介绍", "认为", "要求", "提出", "称赞", "表扬", "希望", "带领", "带队", "主持"}
-_BEFORE_NAME = set("，。、；：:！？（(“”》】 ") | set("部司处院室局")
+              "强调", "表示", "指出", "介绍", "认为", "要求", "提出", "称赞", "表扬", "希望", "带领", "带队", "主持",
+              "文化", "思想", "重要", "讲话", "指示", "批示", "项目", "明确", "廉洁", "先生", "女士", "同志", "建设",
+              "高度", "智慧", "农业", "荣获"}
+# Words that start right after a two-character name (李杰根据 is 李杰 + 根据, not 李杰根).
+_WORD_AFTER = {"根据", "表示", "指出", "介绍", "认为", "强调", "等人", "同志", "作为", "对于", "关于", "带领", "负责", "主持",
+               "出席", "参加", "率队", "一行", "为了", "通过", "提出", "要求", "说明", "指导", "调研", "考察", "会见", "陪同",
+               "担任", "兼任", "分管", "先生", "女士", "看来", "代表", "介绍说", "就是", "也是", "还是", "已经", "正在",
+               "讲话", "希望", "亲自", "率先", "来到", "回答", "答复", "发言", "致辞", "宣布", "听取", "带头", "现场",
+               "发布", "分享", "告诉", "率领", "接受", "获得", "荣获", "院士", "教授", "博士", "先后", "多次", "深入",
+               "前往", "走访", "看望", "慰问", "检查", "视察", "签署", "见证", "颁发", "点评", "解读", "演讲", "作了",
+               "做了", "所说", "谈到", "提到", "坦言", "透露", "感慨", "认真", "高度", "充分", "详细", "重点", "围绕",
+               "结合", "就此", "对此", "向记者", "在会上", "在致辞", "同时", "随后", "最后", "首先", "接到", "带着",
+               "坚持", "始终", "一直", "主动", "第一", "立即", "迅速", "每天", "经常", "总是", "通过", "利用", "来自",
+               "说道", "笑着", "告诉记者", "和他", "和她", "他们", "她们", "团队", "带队", "牵头", "组织", "负责"}
+_BEFORE_NAME = set("，。、；：:！？（(“”》】 ") | set("部司处院室局在")
 
 
 class PersonExtractor(Extractor):
@@ -49,25 +63,33 @@ class PersonExtractor(Extractor):
     def __init__(self) -> None:
         self.surnames = gazetteer.load().surnames
 
+    @staticmethod
+    def _ends_name(text: str, end: int) -> bool:
+        """Whether what follows ``end`` can follow a name: punctuation, a particle, a post or a verb of speech."""
+        nxt = text[end:end + 1]
+        return (not nxt or not _NAME_CHARS.match(nxt) or nxt in _PARTICLES or text[end:end + 2] in _WORD_AFTER
+                or _TITLE.match(text, end) is not None or _HONORIFIC.match(text, end) is not None)
+
     def _name_at(self, text: str, pos: int) -> int | None:
-        """End of a personal name starting at ``pos``, or None."""
-        two = text[pos:pos + 2]
-        sur = 2 if two in self.surnames else 1 if text[pos:pos + 1] in self.surnames else 0
-        if not sur:
+        """End of a personal name starting at ``pos``, or None.
+
+        A surname, then one or two given-name characters, followed by something
+        that follows names (李杰根据 → 李杰; 书记高度重视 → no name).
+        """
+        sur = 2 if text[pos:pos + 2] in self.surnames else 1 if text[pos:pos + 1] in self.surnames else 0
+        if not sur or text[pos:pos + 2] in _NOT_GIVEN:
             return None
         given_start = pos + sur
-        chars = text[given_start:given_start + 2]
-        if text[pos:pos + 2] in _NOT_GIVEN or chars in _NOT_GIVEN:
+        given = text[given_start:given_start + 2]
+        if not given or not _NAME_CHARS.match(given[0]) or given[0] in _NOT_GIVEN_START or given in _NOT_GIVEN:
             return None
-        if not chars or not _NAME_CHARS.match(chars[0]) or chars[0] in _NOT_GIVEN_START:
-            return None
-        if len(chars) == 2 and _NAME_CHARS.match(chars[1]) and chars[1] not in _AFTER_NAME and sur == 1:
-            # a third character only when what follows it ends the name
-            return given_start + 2  # most names have three characters
-        after = text[given_start + 1:given_start + 2]
-        if after and _NAME_CHARS.match(after) and after not in _AFTER_NAME:
-            return None
-        return given_start + 1
+        lengths = (2, 1) if sur == 1 else (1, 2)
+        for n in lengths:
+            end = given_start + n
+            if end <= len(text) and all(_NAME_CHARS.match(c) and c not in _PARTICLES for c in text[given_start:end]) \
+                    and self._ends_name(text, end):
+                return end
+        return None
 
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
         text = doc.text

@@ -97,7 +97,8 @@ class ProductExtractor(Extractor):
             name = text[start:end]
             # a launch verb right before the name: 推出X, 打造的X, 通过X
             launched = re.search(f"(?:{_LAUNCH.pattern})(?:了|出|的|了全新的|全新的)?$", text[max(0, start - 8):start]) is not None
-            if not (_BRAND.match(name) or launched or self._listed_after(text, start, candidates)):
+            quoted = "“" in name and "”" in name  # “格物”设备管理平台: quotes mark a proper name
+            if not (_BRAND.match(name) or launched or quoted or self._listed_after(text, start, candidates)):
                 continue
             candidates.append((start, end, 0.7 if launched else 0.75))
         candidates += self._platform_lists(text, candidates)

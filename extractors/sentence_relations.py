@@ -189,7 +189,7 @@ class SentenceRelationExtractor(Extractor):
         return issuers
 
     def _person(self, text, person, units, ms, rel) -> None:
-        for u in reversed([u for u in units if u.end <= person.start]):
+        for u in sorted((u for u in units if u.end <= person.start), key=lambda u: u.end, reverse=True):
             between = text[u.end:person.start]
             if len(between) > self.max_role_chars or re.search(r"[，。；：！？]", between):
                 break

@@ -52,7 +52,7 @@ class UnicomUnitExtractor(Extractor):
         self.bare_branch = re.compile(f"(?<![公司行])(?P<place>{g.province_pattern}){_DIVISION}分公司")
         self.named = re.compile("|".join(map(re.escape, sorted(g.unit_alias, key=len, reverse=True))))
         self.generic = re.compile(
-            r"(?:中国联通|联通)(?:[\u4e00-\u9fa5（）()A-Za-z]{1,12}?)(?:有限责任公司|有限公司|分公司|研究院|设计院)"
+            r"(?:中国联通|联通)(?:[\u4e00-\u9fa5（）()A-Za-z]{2,12}?)(?:有限责任公司|有限公司|分公司|研究院|设计院|公司)"
         )
 
     def _place_key(self, place: str) -> tuple[str, str | None]:
@@ -90,8 +90,8 @@ class UnicomUnitExtractor(Extractor):
                 add(m.start(), m.end(), key, province)
         for m in self.generic.finditer(text):
             body = m.group()
-            if _BAD_INSIDE.search(body) or body in self.gaz.org_alias:
-                continue
+            if _BAD_INSIDE.search(body) or body in self.gaz.org_alias or re.fullmatch(r"(?:中国)?联通(?:集团)?公司", body):
+                continue  # 联通集团公司, 联通公司: the group itself, not a unit
             add(m.start(), m.end(), "unit:" + body.removeprefix("中国"), None)
 
         out: list[Mention] = []

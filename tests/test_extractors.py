@@ -182,3 +182,30 @@ def test_a_report_without_a_named_subject_is_about_china_unicom_when_it_names_it
     assert ("中国联通", "partnerOf", "华为", None) in rels  # the group, named but never a subject
     rels = relations("云业务方面，与华为、中兴通讯在混合云领域持续推进合作。")
     assert not any(r[1] == "partnerOf" for r in rels)  # no Unicom in the text: no subject to guess
+
+
+def test_name_boundaries_from_words_that_follow_or_precede_a_name():
+    found = mentions("支部书记李杰根据安排发言。王明辉董事、顾佳怡董事出席。在唐永强看来，方向正确。", "people")
+    assert ("Person", "李杰") in found
+    assert ("Person", "王明辉") in found and ("Person", "顾佳怡") in found
+    assert ("Person", "唐永强") in found
+
+
+def test_bare_company_names_need_an_industry_word_and_short_abbreviations_do_not_match_inside_words():
+    found = mentions("湘江云镝智慧科技公司与湘江大学合作，率先建立集团，构建行业标杆。", "organizations")
+    assert ("Organization", "湘江云镝智慧科技公司") in found
+    assert not any(name in ("率先建立集团", "建行") for _, name in found)
+
+
+def test_a_role_attaches_to_the_unit_nearest_the_person():
+    rels = relations("浙江联通金华市分公司产互党支部书记李建国介绍情况。")
+    assert ("李建国", "worksFor", "浙江联通金华市分公司", "产互党支部书记") in rels
+
+
+def test_quoted_product_names_and_counted_projects():
+    assert ("Product", "“湘云”设备管理平台") in mentions("全新的“湘云”设备管理平台亮相。", "products")
+    assert mentions("湖南联通5G智慧工厂项目超400个。", "projects") == []
+
+
+def test_common_phrases_after_a_post_are_not_names():
+    assert mentions("党委书记高度重视此事，支部书记项目管理到位。", "people") == []
