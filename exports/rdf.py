@@ -15,6 +15,7 @@ True
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
@@ -102,57 +103,56 @@ def to_rdf(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Graph:
 class RDFExport:
     """The RDF graph of a kg graph, generated subject by subject and never held whole.
 
-    Indexing keeps one entry per subject IRI (entities, statements, mentions, documents,
-    extractors) and, per mention, its first evidence with the highest confidence and the
-    smallest sentence seen; :meth:`triples` makes the triples of one subject on demand.
-    :func:`write_rdf` writes the three files from it in sorted order and ``kg.validate``
-    checks it chunk by chunk, so memory grows with the number of subjects, not triples.
-    The triples are exactly those of :func:`to_rdf`.
+    Entities, statements, documents and extractors (few: they grow with the graph, not the
+    text) are indexed by IRI.  Mentions (most of the graph, one per extractor and span) are not
+    indexed: the evidence records citing them are grouped by document (references only), and a
+    document's mentions are made, merged and sorted when its turn comes.  All mention IRIs of a
+    document share the prefix ``{base}mention/{doc}/`` (a percent-encoded id holds no ``/``), so
+    in any sort order of IRIs a document's mentions are one run, and all mentions one block.
+    :func:`write_rdf` writes the three files from it in sorted order and ``kg.validate`` checks
+    it chunk by chunk.  The triples are exactly those of :func:`to_rdf` (which is built from it).
     """
 
     def __init__(self, graph: nx.MultiDiGraph, base: str = DEFAULT_BASE):
         self.graph, self.base = graph, base
         self.node_iri: dict = {}
-        #: subject IRI → its sources: ("e", node), ("s", (head, tail, label)), ("m", [ev, conf, sentence]),
-        #: ("d", doc id), ("x", extractor name)
+        #: subject IRI → its sources: ("e", node), ("s", (head, tail, label)), ("d", doc id), ("x", extractor)
         self.subjects: dict[URIRef, list] = {}
-        mentions: dict[URIRef, list] = {}
-        docs, extractors = set(), set()
-
-        def cite(ev) -> None:
-            iri = _mention_iri(base, ev)
-            agg = mentions.get(iri)
-            if agg is None:
-                mentions[iri] = [ev, ev.confidence, ev.sentence or None]
-                docs.add(ev.doc_id)
-                extractors.add(ev.extractor)
-            else:
-                if ev.confidence > agg[1]:
-                    agg[1] = ev.confidence
-                if ev.sentence and (agg[2] is None or ev.sentence < agg[2]):
-                    agg[2] = ev.sentence
+        #: document id → the evidence records citing its mentions, in citation order
+        self.evidence: dict[str, list] = {}
+        self.mention_prefix = f"{base}mention/"
+        extractors = set()
+        evidence = self.evidence
 
         subjects = self.subjects
         for node, data in graph.nodes(data=True):
             iri = self.node_iri[node] = entity_iri(base, data["label"], data["name"])
             subjects.setdefault(iri, []).append(("e", node))
             for ev in data.get("evidence", ()):
-                cite(ev)
+                evidence.setdefault(ev.doc_id, []).append(ev)
+                extractors.add(ev.extractor)
         for head, tail, label, data in graph.edges(keys=True, data=True):
             st = statement_iri(base, self.node_iri[head], label, self.node_iri[tail])
             subjects.setdefault(st, []).append(("s", (head, tail, label)))
             for ev in data.get("evidence", ()):
-                cite(ev)
-        for iri, agg in mentions.items():
-            subjects.setdefault(iri, []).append(("m", agg))
-        del mentions
-        for doc_id in sorted(docs):
+                evidence.setdefault(ev.doc_id, []).append(ev)
+                extractors.add(ev.extractor)
+        for doc_id in sorted(evidence):
             subjects.setdefault(_doc_iri(base, doc_id), []).append(("d", doc_id))
         for name in sorted(extractors):
             subjects.setdefault(_extractor_iri(base, name), []).append(("x", name))
+        if any(str(s).startswith(self.mention_prefix) for s in subjects):  # an entity class named "mention"?
+            raise ValueError(f"an entity IRI is under {self.mention_prefix}, where mentions are")
 
     def __len__(self) -> int:
-        return len(self.subjects)
+        """The number of triples, as ``len()`` of an rdflib graph (counted by making them all once)."""
+        if getattr(self, "_len", None) is None:
+            self._len = sum(len(pairs) for _, pairs in self)
+        return self._len
+
+    def few(self) -> bool:
+        """Whether the graph has fewer than two subjects (rdflib's JSON-LD has no @graph then)."""
+        return len(self.subjects) + (1 if self.evidence else 0) < 2
 
     def namespaces(self) -> Graph:
         """An empty rdflib graph with the prefixes of the export bound (for Turtle and short names)."""
@@ -162,21 +162,56 @@ class RDFExport:
         g.bind("id", Namespace(self.base))
         return g
 
+    def is_mention(self, iri) -> bool:
+        return str(iri).startswith(self.mention_prefix)
+
     def types(self, iri) -> list:
         """The rdf:type objects of ``iri`` (without generating its other triples)."""
+        if self.is_mention(iri):
+            return [KG.Mention]  # every mention IRI the export links to is a subject: its citers made it
         out = []
         for kind, ref in self.subjects.get(iri, ()):
-            if kind == "e":
-                out.append(KG[self.graph.nodes[ref]["label"]])
-            else:
-                out.append(_KIND_CLASS[kind])
+            out.append(KG[self.graph.nodes[ref]["label"]] if kind == "e" else _KIND_CLASS[kind])
         return out
 
-    def is_mention(self, iri) -> bool:
-        return any(kind == "m" for kind, _ in self.subjects.get(iri, ()))
+    def mentions(self, doc_id: str) -> dict:
+        """The mention nodes of one document: IRI → set of (predicate, object).
+
+        A mention cited several times is one node: the document, offsets and text of its first
+        citation, the highest confidence and the smallest non-empty sentence.
+        """
+        agg: dict = {}
+        base = self.base
+        for ev in self.evidence.get(doc_id, ()):
+            iri = _mention_iri(base, ev)
+            a = agg.get(iri)
+            if a is None:
+                agg[iri] = [ev, ev.confidence, ev.sentence or None]
+            else:
+                if ev.confidence > a[1]:
+                    a[1] = ev.confidence
+                if ev.sentence and (a[2] is None or ev.sentence < a[2]):
+                    a[2] = ev.sentence
+        out = {}
+        for iri, (ev, confidence, sentence) in agg.items():
+            pairs = {(RDF.type, KG.Mention),
+                     (KG.inDocument, _doc_iri(base, ev.doc_id)),
+                     (KG.startOffset, Literal(ev.source_start, datatype=XSD.integer)),
+                     (KG.endOffset, Literal(ev.source_end, datatype=XSD.integer)),
+                     (KG.mentionText, Literal(ev.text)),
+                     (PROV.wasAttributedTo, _extractor_iri(base, ev.extractor)),
+                     (KG.confidence, _decimal(confidence))}
+            if sentence:
+                pairs.add((KG.sentence, Literal(sentence)))
+            out[iri] = pairs
+        return out
 
     def triples(self, iri) -> set:
         """The (predicate, object) pairs of subject ``iri``, as a set (rdflib's graph is a set too)."""
+        if self.is_mention(iri):
+            doc = next((d for d in self.evidence if str(iri).startswith(f"{self.mention_prefix}{quote(d, safe='')}/")),
+                       None)
+            return self.mentions(doc).get(iri, set()) if doc is not None else set()
         out = set()
         add = out.add
         base = self.base
@@ -205,17 +240,6 @@ class RDFExport:
                     add((KG.role, Literal(data["role"])))
                 for ev in data.get("evidence", ()):
                     add((PROV.wasDerivedFrom, _mention_iri(base, ev)))
-            elif kind == "m":
-                ev, confidence, sentence = ref
-                add((RDF.type, KG.Mention))
-                add((KG.inDocument, _doc_iri(base, ev.doc_id)))
-                add((KG.startOffset, Literal(ev.source_start, datatype=XSD.integer)))
-                add((KG.endOffset, Literal(ev.source_end, datatype=XSD.integer)))
-                add((KG.mentionText, Literal(ev.text)))
-                add((PROV.wasAttributedTo, _extractor_iri(base, ev.extractor)))
-                add((KG.confidence, _decimal(confidence)))
-                if sentence:
-                    add((KG.sentence, Literal(sentence)))
             elif kind == "d":
                 add((RDF.type, KG.Document))
                 add((KG.documentId, Literal(ref)))
@@ -224,6 +248,30 @@ class RDFExport:
                 add((RDFS.label, Literal(ref)))
         return out
 
+    def __iter__(self):
+        """(subject, pairs) of every subject, unordered: indexed subjects, then mentions document by document."""
+        for s in self.subjects:
+            yield s, self.triples(s)
+        for doc_id in self.evidence:
+            yield from self.mentions(doc_id).items()
+
+    def ordered(self, key):
+        """(subject, pairs) of every subject in the order of ``key`` (a function of the IRI's text that
+        keeps the order of IRIs sharing no prefix ending in ``/``: ``<iri> ``, ``iri``, ``"iri",``)."""
+        indexed = sorted(self.subjects, key=key)
+        keys = [key(s) for s in indexed]
+        at = bisect.bisect(keys, key(self.mention_prefix))
+        del keys
+        for s in indexed[:at]:
+            yield s, self.triples(s)
+        docs = sorted(self.evidence, key=lambda d: key(f"{self.mention_prefix}{quote(d, safe='')}/"))
+        for doc_id in docs:
+            group = self.mentions(doc_id)
+            for s in sorted(group, key=key):
+                yield s, group[s]
+        for s in indexed[at:]:
+            yield s, self.triples(s)
+
     def relation_keys(self) -> set:
         """(head IRI, relation, tail IRI) of every relation triple (entities' out-edges)."""
         return {(self.node_iri[h], label, self.node_iri[t]) for h, t, label in self.graph.edges(keys=True)}
@@ -231,8 +279,8 @@ class RDFExport:
     def to_graph(self) -> Graph:
         """All triples in one rdflib ``Graph`` (small graphs, tests; holds everything)."""
         rdf = self.namespaces()
-        for s in self.subjects:
-            for p, o in self.triples(s):
+        for s, pairs in self:
+            for p, o in pairs:
                 rdf.add((s, p, o))
         return rdf
 
@@ -349,7 +397,7 @@ def write_rdf(rdf: Graph | RDFExport, outdir: Path) -> list[Path]:
     From an :class:`RDFExport` the files are streamed subject by subject (bounded memory) and are
     byte for byte those written from the equivalent rdflib ``Graph``.
     """
-    if isinstance(rdf, RDFExport) and len(rdf) > 1:
+    if isinstance(rdf, RDFExport) and not rdf.few():
         return _write_streaming(rdf, outdir)
     if isinstance(rdf, RDFExport):  # 0 or 1 node: rdflib's JSON-LD has no @graph then; tiny anyway
         rdf = rdf.to_graph()
@@ -368,12 +416,13 @@ def write_rdf(rdf: Graph | RDFExport, outdir: Path) -> list[Path]:
     return written
 
 
-_JSONLD_CHUNK = 2000  # subjects per rdflib JSON-LD serialisation
-
-
 def _json_key(iri) -> str:
     """Sort key of a JSON-LD node: its text begins ``{"@id": "<iri>",`` (keys sorted, "@id" first)."""
     return json.dumps(str(iri), ensure_ascii=False) + ","
+
+
+def _nt_key(iri) -> str:
+    return f"<{iri}> "
 
 
 def _write_streaming(rdf: RDFExport, outdir: Path) -> list[Path]:
@@ -393,43 +442,116 @@ def _stream_nt(rdf: RDFExport, fh) -> None:
     An IRI holds no space or ``>``, so no ``<s1> `` is a prefix of another ``<s2> ``, and sorting
     subjects by it then lines within a subject is the order of sorting all lines at once.
     """
-    for s in sorted(rdf.subjects, key=lambda s: f"<{s}> "):
-        fh.write("".join(sorted({_nt_row((s, p, o)) for p, o in rdf.triples(s)})))
+    for s, pairs in rdf.ordered(_nt_key):
+        fh.write("".join(sorted({_nt_row((s, p, o)) for p, o in pairs})))
 
 
 def _stream_turtle(rdf: RDFExport, fh) -> None:
     """The text of :func:`turtle`: the body goes to a spill file first, as the prefixes used head it."""
     terms = _TurtleTerms(rdf.namespaces().namespaces())
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as body:
-        for i, s in enumerate(sorted(rdf.subjects, key=str)):
+        for i, (s, pairs) in enumerate(rdf.ordered(str)):
             if i:
                 body.write("\n")
-            body.write(terms.block(s, rdf.triples(s)))
+            body.write(terms.block(s, pairs))
         fh.write(terms.head() + "\n")
         body.seek(0)
         shutil.copyfileobj(body, fh)
 
 
+class _JsonLDNodes:
+    """Compact JSON-LD nodes with :data:`JSONLD_CONTEXT`, as rdflib writes them, one subject at a time.
+
+    Covers what :class:`RDFExport` makes: IRIs, plain and ``@zh`` strings, and literals whose
+    datatype is the one their context term coerces to; anything else returns None, and the
+    subject is compacted by rdflib itself.
+    """
+
+    def __init__(self):
+        ctx = JSONLD_CONTEXT
+        self.prefixes = [(v, k) for k, v in ctx.items() if isinstance(v, str) and v.endswith(("#", "/"))]
+        self.terms = {}  # property IRI → (term, coercion: None, "@id" or a datatype IRI)
+        for term, v in ctx.items():
+            if isinstance(v, str) and v.endswith(("#", "/")):
+                continue
+            iri, coerce = (v, None) if isinstance(v, str) else (v["@id"], v.get("@type"))
+            if coerce not in (None, "@id"):
+                coerce = self.expand(coerce)
+            self.terms[self.expand(iri)] = (term, coerce)
+
+    def expand(self, text: str) -> str:
+        prefix, _, rest = text.partition(":")
+        for ns, p in self.prefixes:
+            if p == prefix:
+                return ns + rest
+        return text
+
+    def compact(self, iri) -> str:
+        iri = str(iri)
+        for ns, p in self.prefixes:
+            if iri.startswith(ns) and len(iri) > len(ns):
+                return f"{p}:{iri[len(ns):]}"
+        return iri
+
+    def node(self, s, pairs):
+        node: dict = {}
+        types = []
+        for p, o in pairs:
+            if p == RDF.type:
+                if not isinstance(o, URIRef):
+                    return None
+                types.append(self.compact(o))
+                continue
+            term = self.terms.get(str(p))
+            if isinstance(o, Literal) and o.language and o.datatype is None:
+                value = {"@language": o.language, "@value": str(o)}
+                if term is not None and term[1] is not None:
+                    return None
+            elif isinstance(o, Literal) and o.datatype is None:
+                value = str(o)
+                if term is not None and term[1] is not None:
+                    return None
+            elif isinstance(o, Literal):
+                if term is None or term[1] != str(o.datatype):
+                    return None
+                value = str(o)
+            elif isinstance(o, URIRef):
+                if term is not None and term[1] == "@id":
+                    value = self.compact(o)
+                elif term is None:
+                    value = {"@id": self.compact(o)}
+                else:
+                    return None
+            else:
+                return None
+            node.setdefault(term[0] if term is not None else self.compact(p), []).append(value)
+        if any(k in node for k in ("@id", "@type")) or not (types or node):
+            return None
+        out = {"@id": self.compact(s)}
+        if types:
+            out["@type"] = types
+        out.update(node)
+        return {k: (v[0] if len(v) == 1 else _tidy(v)) if isinstance(v, list) else v for k, v in out.items()}
+
+
 def _stream_jsonld(rdf: RDFExport, fh) -> None:
-    """The text of :func:`jsonld`: rdflib compacts a chunk of subjects at a time (a node is compacted
-    from its own triples only: no blank nodes, no lists), nodes are written in their sorted order."""
-    subjects = sorted(rdf.subjects, key=_json_key)
+    """The text of :func:`jsonld`, node by node in sorted order (each node is compacted from its own
+    triples: no blank nodes, no lists)."""
+    nodes = _JsonLDNodes()
+    skeleton = json.dumps({"@context": _tidy(JSONLD_CONTEXT), "@graph": [0]}, ensure_ascii=False, indent=2,
+                          sort_keys=True)
+    head, tail = skeleton.split("\n    0\n")
+    fh.write(head + "\n")
     first = True
-    for i in range(0, len(subjects), _JSONLD_CHUNK):
-        g = rdf.namespaces()
-        for s in subjects[i:i + _JSONLD_CHUNK]:
-            for p, o in rdf.triples(s):
+    for s, pairs in rdf.ordered(_json_key):
+        node = nodes.node(s, pairs)
+        if node is None:  # not a shape the fast path knows: rdflib compacts it
+            g = rdf.namespaces()
+            for p, o in pairs:
                 g.add((s, p, o))
-        doc = _tidy(json.loads(g.serialize(format="json-ld", context=JSONLD_CONTEXT, auto_compact=True)))
-        del g
-        context = doc.pop("@context")
-        nodes = doc["@graph"] if "@graph" in doc else [doc]
-        if first:
-            skeleton = json.dumps({"@context": context, "@graph": [0]}, ensure_ascii=False, indent=2, sort_keys=True)
-            head, tail = skeleton.split("\n    0\n")
-            fh.write(head + "\n")
-        for node in nodes:
-            text = json.dumps(node, ensure_ascii=False, indent=2, sort_keys=True)
-            fh.write(("" if first else ",\n") + "    " + text.replace("\n", "\n    "))
-            first = False
+            node = _tidy(json.loads(g.serialize(format="json-ld", context=JSONLD_CONTEXT, auto_compact=True)))
+            node.pop("@context", None)
+        text = json.dumps(node, ensure_ascii=False, indent=2, sort_keys=True)
+        fh.write(("" if first else ",\n") + "    " + text.replace("\n", "\n    "))
+        first = False
     fh.write("\n" + tail + "\n")

@@ -264,8 +264,7 @@ def _validate_export(export, shapes: rdflib.Graph, limit: int) -> Report:
     chunk: dict = {}
     size = 0
     statements: dict = {}  # statement (s, p, o) found so far → focus, for the second integrity check
-    for s in export.subjects:
-        pairs = export.triples(s)
+    for s, pairs in export:
         triples += len(pairs)
         chunk[s] = pairs
         size += len(pairs)
@@ -282,7 +281,7 @@ def _validate_export(export, shapes: rdflib.Graph, limit: int) -> Report:
                         if p in relation_iris:
                             asserted = (a, str(p)[len(str(KG)):], b) in relations
                         else:  # not a relation: look at the subject's own triples
-                            asserted = a in export.subjects and (p, b) in export.triples(a)
+                            asserted = (a in export.subjects or export.is_mention(a)) and (p, b) in export.triples(a)
                         if not asserted:
                             new = Violation(_short(names, s), _short(names, p),
                                             "the statement's triple is not asserted in the graph")

@@ -46,10 +46,13 @@ def graphs(tmp_path_factory):
     return {"text": small_graph(str(tmp_path_factory.mktemp("s"))), "tricky": tricky_graph()}
 
 
+@pytest.mark.parametrize("rdflib_jsonld", [False, True])
 @pytest.mark.parametrize("name", ["text", "tricky"])
 @pytest.mark.parametrize("base", [rdf_mod.DEFAULT_BASE, "https://example.com/kg/"])
-def test_streamed_files_are_byte_identical_to_the_whole_graph_writer(graphs, name, base, tmp_path, monkeypatch):
-    monkeypatch.setattr(rdf_mod, "_JSONLD_CHUNK", 3)  # many rdflib JSON-LD chunks
+def test_streamed_files_are_byte_identical_to_the_whole_graph_writer(graphs, name, base, rdflib_jsonld, tmp_path,
+                                                                     monkeypatch):
+    if rdflib_jsonld:  # every node compacted by rdflib, one subject at a time: the fallback path
+        monkeypatch.setattr(rdf_mod._JsonLDNodes, "node", lambda self, s, pairs: None)
     whole, streamed = tmp_path / "whole", tmp_path / "streamed"
     whole.mkdir(), streamed.mkdir()
     write_rdf(to_rdf(graphs[name], base), whole)
