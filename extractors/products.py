@@ -20,9 +20,10 @@ from kg.records import Mention, ParsedDocument
 
 __all__ = ["ProductExtractor", "BRAND_OWNERS"]
 
-_SUFFIX = re.compile(r"(?:APP|App|app|客户端|小程序|平台|大模型|一体机|网盘|套餐|热线|品牌|终端|操作系统|系统|"
+_SUFFIX = re.compile(r"(?:APP|App|app|客户端|小程序|平台|大模型|一体机|网盘|套餐|热线|品牌|(?<=[A-Za-z\u4e00-\u9fa5]{2})产品|终端|操作系统|系统|"
                      r"(?<![上用入迁])(?:云|卡)(?![\u4e00-\u9fa5A-Za-z]))")
-_LAUNCH = re.compile(r"(?:推出|发布|上线|打造|研发|自研|开发|升级|推广|首发|亮相|上市|构建|搭建|建成|通过|依托|使用|下载|登录|打开)")
+_LAUNCH = re.compile(r"(?:推出|发布|上线|打造|研发|自研|开发|升级|推广|首发|亮相|上市|构建|搭建|建成|建立|运营|通过|依托|使用|下载|"
+                     r"登录|打开)")
 # Brand prefixes and who owns them (public knowledge).
 # The owner is named as the brand names it (阿里云 → 阿里); resolution joins it to 阿里巴巴 by alias.
 BRAND_OWNERS = {"中国联通": "中国联通", "联通": "中国联通", "沃": "中国联通", "天翼": "中国电信", "中国电信": "中国电信",
@@ -89,14 +90,17 @@ class ProductExtractor(Extractor):
             start = left_edge(text, m.start(), self.max_len, alnum=True, quotes=True, name_verbs=True)
             body = text[start:m.start()]
             unbranded = _BRAND.sub("", body)
-            if len(body) < 2 or _CATEGORY.match(body) or _COUNTED.search(body) or (
-                    m.group() == "品牌" and (not unbranded or unbranded == body or _CATEGORY.match(unbranded))):
+            # a launch verb right before the name: 推出X, 打造的X, 通过X
+            launched = re.search(f"(?:{_LAUNCH.pattern})(?:了|出|的|了全新的|全新的)?“?$", text[max(0, start - 8):start]) is not None
+            if len(body) < 2 or _CATEGORY.match(body) or _COUNTED.search(body):
                 continue
-            if m.group() == "品牌":  # 联通5Gⁿ品牌 names the brand 联通5Gⁿ
+            if m.group() == "品牌" and (not unbranded or unbranded == body or _CATEGORY.match(unbranded)):
+                continue  # a brand needs its owner's prefix: 联通5Gⁿ品牌, not 区域劳务品牌
+            if m.group() == "产品" and not launched:
+                continue
+            if m.group() in ("品牌", "产品"):  # 联通5Gⁿ品牌 names the brand 联通5Gⁿ; 推出AICC算力集群产品, the product
                 end = m.start()
             name = text[start:end]
-            # a launch verb right before the name: 推出X, 打造的X, 通过X
-            launched = re.search(f"(?:{_LAUNCH.pattern})(?:了|出|的|了全新的|全新的)?$", text[max(0, start - 8):start]) is not None
             quoted = "“" in name and "”" in name  # “格物”设备管理平台: quotes mark a proper name
             if not (_BRAND.match(name) or launched or quoted or self._listed_after(text, start, candidates)):
                 continue

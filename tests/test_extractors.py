@@ -209,3 +209,10 @@ def test_quoted_product_names_and_counted_projects():
 
 def test_common_phrases_after_a_post_are_not_names():
     assert mentions("党委书记高度重视此事，支部书记项目管理到位。", "people") == []
+
+
+def test_launched_products_named_as_product_or_in_quotes():
+    found = mentions("湖南联通推出湘云算力集群产品，并打造“湘江智算云”，建立“反诈大数据平台”。我们提供优质产品。", "products")
+    assert ("Product", "湘云算力集群") in found
+    assert ("Product", "湘江智算云") in found and ("Product", "反诈大数据平台") in found
+    assert all(name != "优质" for _, name in found)
