@@ -32,6 +32,7 @@ _PARTNER = re.compile(r"(?:与|和|同|携手|联合|联手|牵手)")
 _PARTNER_VERB = re.compile(r"签署|签订|签约|合作|共建|携手|联合|联手|牵手|达成|共同|协议|战略")
 _LEAD = re.compile(r"负责|牵头|主持|带领|领衔|挂帅|主导|统筹")
 _TITLE_END = re.compile(f"(?:{TITLES})$")
+_POST_TITLE = re.compile(r"(?:独立董事|执行董事|非执行董事|董事长|副董事长|总经理|副总经理|董事|监事|总裁|副总裁|总监)(?![\u4e00-\u9fa5]?[会局])")
 _OBJECT_MARK = re.compile(r"(?:为|助力|帮助|服务|向|给|对|支持)$")
 _AWARDED = re.compile(r"[”」]?(?:成功)?(?:入选|获评|荣获|获得|被评为|被列为|成功入选|获批)")
 # What may stand just before a subject: the start of a clause, a date, an adverb (2023年，近日，此外).
@@ -107,7 +108,7 @@ class SentenceRelationExtractor(Extractor):
 
         for m in outer:
             if m.label == "Person":
-                self._person(text, m, units, ms, rel)
+                self._person(text, m, units, ms, rel, topic)
             elif m.label == "Project":
                 u, conf = subject_before(m.start, _UNDERTAKE)
                 if not u and _AWARDED.match(text, m.end):
@@ -188,15 +189,21 @@ class SentenceRelationExtractor(Extractor):
                 break
         return issuers
 
-    def _person(self, text, person, units, ms, rel) -> None:
-        for u in sorted((u for u in units if u.end <= person.start), key=lambda u: u.end, reverse=True):
-            between = text[u.end:person.start]
-            if len(between) > self.max_role_chars or re.search(r"[，。；：！？]", between):
-                break
+    def _person(self, text, person, units, ms, rel, topic=None) -> None:
+        before = sorted((u for u in units if u.end <= person.start), key=lambda u: u.end, reverse=True)
+        employed = False
+        if before:  # 联通金华市分公司总经理张伟: unit, post, name
+            between = text[before[0].end:person.start]
             role = _ROLE_TRIM.sub("", between)
-            if role and _TITLE_END.search(role):
-                rel(person, "worksFor", u, 0.75, role=role)
-            break
+            if len(between) <= self.max_role_chars and not re.search(r"[，。；：！？]", between) \
+                    and role and _TITLE_END.search(role):
+                rel(person, "worksFor", before[0], 0.75, role=role)
+                employed = True
+        # 王军辉董事、顾佳丹董事: the post after the name; the unit is the one the sentence or text is about
+        post = _POST_TITLE.match(text, person.end)
+        unit = before[0] if before else topic
+        if not employed and post and unit is not None:
+            rel(person, "worksFor", unit, 0.55, role=post.group())
         # 张三（X公司总经理） / 张三，X公司董事长
         for u in units:
             if u.start >= person.end and u.start - person.end <= 2 and text[person.end:u.start] in ("（", "，", "(", "任", "担任"):

@@ -216,3 +216,9 @@ def test_launched_products_named_as_product_or_in_quotes():
     assert ("Product", "湘云算力集群") in found
     assert ("Product", "湘江智算云") in found and ("Product", "反诈大数据平台") in found
     assert all(name != "优质" for _, name in found)
+
+
+def test_people_written_before_their_post_work_for_the_unit_the_text_is_about():
+    rels = relations("湘江数码股份有限公司董事会第九次会议召开。出席会议的有王明辉董事、顾佳怡独立董事。")
+    assert ("王明辉", "worksFor", "湘江数码股份有限公司", "董事") in rels
+    assert ("顾佳怡", "worksFor", "湘江数码股份有限公司", "独立董事") in rels
