@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import io
 import json
 import re
 import shutil
@@ -27,7 +28,7 @@ from urllib.parse import quote
 import networkx as nx
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
-from rdflib.plugins.serializers.nt import _nt_row
+from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from kg.io import atomic_path
 from kg.ontology import KG
@@ -311,7 +312,7 @@ class _TurtleTerms:
     def __call__(self, t) -> str:
         text = self.written.get(t)
         if text is None:
-            if len(self.written) > 100_000:  # bounded: mention IRIs and literals rarely recur
+            if len(self.written) > 20_000:  # bounded: mention IRIs and literals rarely recur
                 self.written.clear()
             text = self.written[t] = self._term(t)
         return text
@@ -334,14 +335,24 @@ class _TurtleTerms:
 
     def block(self, s, pairs) -> str:
         """The Turtle block of subject ``s`` with its (predicate, object) pairs, sorted."""
+        out = io.StringIO()
+        self.write_block(out, s, pairs)
+        return out.getvalue()
+
+    def write_block(self, fh, s, pairs) -> None:
+        """Write the block of :meth:`block` piece by piece (a subject may have 100,000 objects)."""
         by_pred: dict = {}
         for p, o in pairs:
             by_pred.setdefault(p, []).append(o)
-        lines = []
-        for p in sorted(by_pred, key=lambda p: (p != RDF.type, str(p))):
-            objs = sorted(self(o) for o in by_pred[p])
-            lines.append(f"{self(p)} " + " ,\n        ".join(objs))
-        return f"{self(s)} " + " ;\n    ".join(lines) + " .\n"
+        del pairs
+        fh.write(f"{self(s)} ")
+        for i, p in enumerate(sorted(by_pred, key=lambda p: (p != RDF.type, str(p)))):
+            objs = [self(o) for o in by_pred[p]]
+            objs.sort()
+            fh.write((" ;\n    " if i else "") + f"{self(p)} ")
+            for j, text in enumerate(objs):
+                fh.write((" ,\n        " if j else "") + text)
+        fh.write(" .\n")
 
     def head(self) -> str:
         return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(self.used.items()))
@@ -437,13 +448,25 @@ def _write_streaming(rdf: RDFExport, outdir: Path) -> list[Path]:
 
 
 def _stream_nt(rdf: RDFExport, fh) -> None:
-    """Sorted unique N-Triples lines: subjects in the order of their ``<iri> `` prefix, lines sorted within.
+    """Sorted unique N-Triples lines: subjects in the order of their ``<iri> `` prefix, then predicates in the
+    order of ``<p> ``, then objects by their text.
 
-    An IRI holds no space or ``>``, so no ``<s1> `` is a prefix of another ``<s2> ``, and sorting
-    subjects by it then lines within a subject is the order of sorting all lines at once.
+    An IRI holds no space or ``>``, so no ``<s1> `` is a prefix of another ``<s2> `` (nor ``<p1> `` of
+    ``<p2> ``), and this is the order of sorting all lines at once; lines are written one by one, so a
+    subject with 100,000 evidence links costs its objects' text, not a second copy of its lines.
     """
     for s, pairs in rdf.ordered(_nt_key):
-        fh.write("".join(sorted({_nt_row((s, p, o)) for p, o in pairs})))
+        by_pred: dict = {}
+        for p, o in pairs:
+            by_pred.setdefault(p, []).append(o)
+        del pairs
+        head = s.n3() + " "
+        for p in sorted(by_pred, key=_nt_key):
+            objs = [(_quoteLiteral(o) if isinstance(o, Literal) else o.n3()) for o in by_pred[p]]
+            objs.sort()
+            prefix = head + p.n3() + " "
+            for text in objs:
+                fh.write(f"{prefix}{text} .\n")
 
 
 def _stream_turtle(rdf: RDFExport, fh) -> None:
@@ -453,7 +476,7 @@ def _stream_turtle(rdf: RDFExport, fh) -> None:
         for i, (s, pairs) in enumerate(rdf.ordered(str)):
             if i:
                 body.write("\n")
-            body.write(terms.block(s, pairs))
+            terms.write_block(body, s, pairs)
         fh.write(terms.head() + "\n")
         body.seek(0)
         shutil.copyfileobj(body, fh)
@@ -538,6 +561,7 @@ def _stream_jsonld(rdf: RDFExport, fh) -> None:
     """The text of :func:`jsonld`, node by node in sorted order (each node is compacted from its own
     triples: no blank nodes, no lists)."""
     nodes = _JsonLDNodes()
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, sort_keys=True)
     skeleton = json.dumps({"@context": _tidy(JSONLD_CONTEXT), "@graph": [0]}, ensure_ascii=False, indent=2,
                           sort_keys=True)
     head, tail = skeleton.split("\n    0\n")
@@ -551,7 +575,8 @@ def _stream_jsonld(rdf: RDFExport, fh) -> None:
                 g.add((s, p, o))
             node = _tidy(json.loads(g.serialize(format="json-ld", context=JSONLD_CONTEXT, auto_compact=True)))
             node.pop("@context", None)
-        text = json.dumps(node, ensure_ascii=False, indent=2, sort_keys=True)
-        fh.write(("" if first else ",\n") + "    " + text.replace("\n", "\n    "))
+        fh.write("    " if first else ",\n    ")
+        for piece in encoder.iterencode(node):  # no raw newline inside a JSON string: indenting pieces is safe
+            fh.write(piece.replace("\n", "\n    "))
         first = False
     fh.write("\n" + tail + "\n")
