@@ -38,7 +38,7 @@ _CATEGORY = re.compile(
     r"边缘计算|视频|语音|终端|设备|硬件|软件|整体|冬奥|行业应用|家庭|个人|企业|政企|裸眼3D|3D|高清|超高清|电子商务|线上|在线|"
     r"社交|社交媒体|媒体|直播|短视频|购物|支付|金融|医疗|教育|交通|物流|农业|工业|制造)*$"
 )
-_COUNTED = re.compile(r"^\d|[0-9一二两三四五六七八九十几多数百千万亿][个级类款种项家套批]"
+_COUNTED = re.compile(r"^\d|[0-9一二两三四五六七八九十几多数百千万亿][个级类款种项家套批大]"
 )
 
 
@@ -102,6 +102,8 @@ class ProductExtractor(Extractor):
                 end = m.start()
             name = text[start:end]
             quoted = "“" in name and "”" in name  # “格物”设备管理平台: quotes mark a proper name
+            if "+" in name and not quoted:
+                continue  # 市场主体+业务平台: a formula, not a name
             if not (_BRAND.match(name) or launched or quoted or self._listed_after(text, start, candidates)):
                 continue
             candidates.append((start, end, 0.7 if launched else 0.75))
