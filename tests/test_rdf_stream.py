@@ -122,3 +122,27 @@ class _Recorder:
 
     def __call__(self, rdf) -> None:
         self.kind = type(rdf).__name__
+
+
+def test_evidence_links_checked_in_parts_still_find_a_bad_link(graphs, monkeypatch):
+    """An entity with more links than a part: a bad link in a later part is found, once; nothing else repeats."""
+    from rdflib.namespace import PROV
+
+    from kg.ontology import KG
+
+    monkeypatch.setattr(validate_mod, "CHUNK_TRIPLES", 8)  # parts of 2 links
+    export = RDFExport(graphs["text"])
+    holder, links = max(((s, sorted(o for p, o in pairs if p == PROV.wasDerivedFrom)) for s, pairs in export),
+                        key=lambda x: len(x[1]))
+    assert len(links) >= 3
+    bad = links[-1]  # in the last part
+    real = RDFExport.types
+    monkeypatch.setattr(RDFExport, "types", lambda self, iri: [KG.Document] if iri == bad else real(self, iri))
+    citers = sorted(s for s, pairs in export if (PROV.wasDerivedFrom, bad) in pairs)
+    assert holder in citers
+    report = validate_graph(export, limit=50)
+    assert report.count == len(citers), report.violations  # one result per citer, the big holder's only once
+    assert {v.message for v in report.violations} == {"its evidence must be kg:Mention nodes"}
+    assert len({v.focus for v in report.violations}) == len(citers)
+    monkeypatch.setattr(RDFExport, "types", real)
+    assert validate_graph(export).conforms
