@@ -5,8 +5,8 @@ contracts; those are left out by the title's last word.  Named national
 strategies (网络强国战略, “双碳”战略, “一带一路”) are policies too.
 
 >>> from kg.pipeline import parse
->>> [m.surface for m in PolicyExtractor()(parse("工信部印发《“双千兆”网络协同发展行动计划（2021-2023年）》，据《人民日报》报道。"))]
-['“双千兆”网络协同发展行动计划（2021-2023年）']
+>>> [m.surface for m in PolicyExtractor()(parse("工信部印发《“湘江算力”网络发展行动计划（2024-2026年）》，据《湘江日报》报道。"))]
+['“湘江算力”网络发展行动计划（2024-2026年）']
 """
 from __future__ import annotations
 

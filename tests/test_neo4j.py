@@ -27,7 +27,7 @@ TEXT = """中国联通广东省分公司与华为技术有限公司签署战略�
 
 中国联通浙江省分公司推出联通云。联通金华市分公司承担了“数字乡村”项目。浙江联通总经理张明表示，联通将持续推进数字化转型。
 
-工业和信息化部印发《“双千兆”网络协同发展行动计划（2021-2023年）》。中国联通董事长陈忠岳出席会议。
+工业和信息化部印发《湘江算力网络协同发展行动计划（2024-2026年）》。中国联通董事长陈忠岳出席会议。
 
 中国联通江苏省分公司与南京大学开展合作，共建人工智能联合实验室。
 """
@@ -75,7 +75,7 @@ def test_load_counts_match_the_build(loaded, graph):
     assert loaded.counts() == (len(graph.nodes), len(graph.relationships))
     rows = loaded.query("MATCH (n:Subsidiary) WHERE '广东联通' IN n.aliases RETURN n.name AS name, n.type AS type, "
                         "n.documents AS docs, labels(n) AS labels")
-    assert rows == [{"name": "中国联通广东省分公司", "type": "Subsidiary", "docs": [DOC],
+    assert rows == [{"name": "中国联通广东省分公司", "docs": [DOC], "type": "Subsidiary",
                      "labels": rows[0]["labels"]}]
     assert set(rows[0]["labels"]) == {"Entity", "Subsidiary"}
     role = loaded.query("MATCH (:Person {name: '陈忠岳'})-[r:WORKS_FOR]->(u) RETURN r.role AS role, u.name AS unit, "
