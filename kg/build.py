@@ -93,6 +93,8 @@ def build(paths: Iterable[str | Path], outdir: str | Path, pipeline: Pipeline | 
     if cache:
         store = ExtractionCache(Path(out) / CACHE_DIRNAME if cache is True else Path(cache), pipeline.versions)
     graph, stats = extract_graph(paths, pipeline, progress, jobs=jobs, cache=store)
+    _share_strings(graph)
+    _release_free_memory()  # before the check forks: the child would count the freed heap of extraction too
     base = base_iri or DEFAULT_BASE
     fingerprint = _fingerprint(store, base) if store is not None else None
     if fingerprint is None or not _outputs_current(out, fingerprint):
@@ -102,6 +104,43 @@ def build(paths: Iterable[str | Path], outdir: str | Path, pipeline: Pipeline | 
         _record_outputs(out, fingerprint)
     stats.seconds = time.perf_counter() - started
     return graph, stats
+
+
+def _share_strings(graph: nx.MultiDiGraph) -> None:
+    """Make equal strings of the evidence records one object (a sentence is cited by ~10 mentions, a
+    document id by ~30, each a copy after the trip from a worker process): ~20 % of the graph's memory."""
+    import dataclasses
+
+    seen: dict[str, str] = {}
+
+    def share(ev):
+        changes = {}
+        for name in ("doc_id", "text", "extractor", "sentence"):
+            value = getattr(ev, name)
+            kept = seen.setdefault(value, value)
+            if kept is not value:
+                changes[name] = kept
+        return dataclasses.replace(ev, **changes) if changes else ev
+
+    for _, data in graph.nodes(data=True):
+        if data.get("evidence"):
+            data["evidence"] = [share(ev) for ev in data["evidence"]]
+    for _, _, data in graph.edges(data=True):
+        if data.get("evidence"):
+            data["evidence"] = [share(ev) for ev in data["evidence"]]
+
+
+def _release_free_memory() -> None:
+    """Collect garbage and hand free heap pages back to the OS (glibc ``malloc_trim``; elsewhere a no-op)."""
+    import gc
+
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _check_in_child(check, rdf, conn) -> None:
