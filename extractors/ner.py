@@ -33,6 +33,7 @@ from extractors.policies import policy_key
 from kg.errors import ExtractorError
 from kg.pipeline import MODEL_EXTRACTORS, survives_rules
 from kg.records import Mention, ParsedDocument
+from kg.resolve import unmask
 
 __all__ = ["NerExtractor", "DEFAULT_MODEL", "DEFAULT_LABELS", "load_model"]
 
@@ -101,7 +102,7 @@ class NerExtractor(Extractor):
             short = self.gaz.province_of(text)
             return f"province:{short}" if short else None
         if label == "Organization":
-            return "org:" + self.gaz.org_alias.get(text, text.replace("###", "中国"))
+            return "org:" + self.gaz.org_alias.get(text, unmask(text) or text)
         if label == "Policy":
             return policy_key(text)
         return f"{label.lower()}:" + re.sub(r"[“”\"\s]", "", text)
@@ -155,7 +156,7 @@ class NerExtractor(Extractor):
             return []
         out = [doc.mention(m.start, m.end, "Organization", self.name, confidence=m.confidence, key="org:中国联通",
                            name="中国联通", implied=True)]
-        name = m.text.replace("###", "中国").removeprefix("中国联通").removeprefix("联通")
+        name = (unmask(m.text) or m.text).removeprefix("中国联通").removeprefix("联通")
         place = next((p for p in sorted(self.gaz.provinces, key=len, reverse=True) if name.startswith(p)), None)
         place = place or next((self.gaz.city_province[c] for c in sorted(self.gaz.city_province, key=len, reverse=True)
                                if name.startswith(c)), None)

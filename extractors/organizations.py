@@ -17,6 +17,7 @@ from extractors import gazetteer
 from extractors.base import Extractor
 from extractors.spans import left_edge, longest_first
 from kg.records import Mention, ParsedDocument
+from kg.resolve import unmask
 
 __all__ = ["OrganizationExtractor"]
 
@@ -90,7 +91,6 @@ class OrganizationExtractor(Extractor):
         # The longest name wins where candidates overlap (华为技术有限公司 over 华为).
         out: list[Mention] = []
         for start, end, key, conf in longest_first(candidates, len(text), occupied=units):
-            text_here = text[start:end]
-            name = text_here.replace("###", "中国") if "###" in text_here else None
-            out.append(doc.mention(start, end, "Organization", self.name, key=key, confidence=conf, name=name))
+            out.append(doc.mention(start, end, "Organization", self.name, key=key, confidence=conf,
+                                   name=unmask(text[start:end])))
         return sorted(out, key=lambda m: m.start)

@@ -19,6 +19,7 @@ import re
 from extractors import gazetteer
 from extractors.base import Extractor
 from kg.records import Mention, ParsedDocument
+from kg.resolve import unmask
 
 __all__ = ["UnicomUnitExtractor", "GROUP", "GROUP_KEY"]
 
@@ -96,9 +97,8 @@ class UnicomUnitExtractor(Extractor):
 
         out: list[Mention] = []
         for start, end, key, province in sorted(found):
-            masked = text[start:end]
-            name = masked.replace("###", "中国") if "###" in masked else None  # ###联通 is 中国联通 masked
-            out.append(doc.mention(start, end, "Subsidiary", self.name, key=key, confidence=0.95, name=name))
+            out.append(doc.mention(start, end, "Subsidiary", self.name, key=key, confidence=0.95,
+                                   name=unmask(text[start:end])))
             out.append(doc.mention(start, end, "Organization", self.name, key=GROUP_KEY, name=GROUP,
                                    implied=True, confidence=0.9))
             if province:

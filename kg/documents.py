@@ -13,20 +13,19 @@ passages at sentence ends; each passage keeps its offset into the source file.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
 from kg.records import Document
+from kg.sentences import SENTENCE_END
 
 __all__ = ["TEXT_SUFFIXES", "InputFile", "decode", "find_inputs", "read_documents", "split_passages"]
 
 TEXT_SUFFIXES = {".txt", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 PASSAGE_CHARS = 2000
-_SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*|\.(?=\s|$)|\n+")
 
 
 @dataclass(frozen=True)
@@ -89,7 +88,7 @@ def split_passages(text: str, source: str, max_chars: int = PASSAGE_CHARS, base:
         end = min(n, start + max_chars)
         if end < n:
             cut = None
-            for m in _SENTENCE_END.finditer(text, start + max_chars // 2, end):
+            for m in SENTENCE_END.finditer(text, start + max_chars // 2, end):
                 cut = m.end()
             end = cut or end
         chunk = text[start:end]

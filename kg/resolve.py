@@ -20,10 +20,19 @@ from collections.abc import Iterable
 
 from kg.records import Entity, Evidence, Mention, ParsedDocument, Relation, RelationMention
 
-__all__ = ["resolve", "mention_key", "EntityResolver"]
+__all__ = ["resolve", "mention_key", "unmask", "EntityResolver"]
 
 _NORM_DROP = re.compile(r"[\s《》“”\"'‘’「」『』]")
 _MASK = "###"
+
+
+def unmask(text: str) -> str | None:
+    """The text with the corpus's mask for 中国 read back (###联通 → 中国联通), or None if nothing is masked.
+
+    >>> unmask("###联通茂名分公司"), unmask("茂名联通")
+    ('中国联通茂名分公司', None)
+    """
+    return text.replace(_MASK, "中国") if _MASK in text else None
 
 
 def _norm(s: str) -> str:
@@ -32,7 +41,7 @@ def _norm(s: str) -> str:
 
 def mention_key(m: Mention) -> tuple[str, str]:
     """(type, identity) of the entity a mention names."""
-    return m.label, m.key or f"{m.label.lower()}:{_norm(m.surface.replace(_MASK, '中国'))}"
+    return m.label, m.key or f"{m.label.lower()}:{_norm(unmask(m.surface) or m.surface)}"
 
 
 def _evidence(m: Mention, sentence: str, extractor: str | None = None, confidence: float | None = None) -> Evidence:

@@ -9,19 +9,19 @@ import re
 
 from kg.records import Sentence
 
-__all__ = ["split_sentences"]
+__all__ = ["split_sentences", "SENTENCE_END"]
 
 # End punctuation, with closing quotes/brackets that belong to the sentence;
 # a Western full stop only ends a sentence before white space or the end
 # (so 2.0 and 1.5G are left alone).
-_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*|\.(?=\s|$)|\n+")
+SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*|\.(?=\s|$)|\n+")
 
 
 def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     """Sentences of ``text`` covering it without gaps; offsets are into ``text``."""
     out: list[Sentence] = []
     start = 0
-    for m in _END.finditer(text):
+    for m in SENTENCE_END.finditer(text):
         end = m.end()
         if text[start:end].strip():
             out.append(Sentence(doc_id, start, end, text[start:end]))
