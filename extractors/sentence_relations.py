@@ -128,7 +128,7 @@ class SentenceRelationExtractor(Extractor):
                 for org in self._issuers(text, m, outer_units):
                     rel(m, "issuedBy", org, 0.75)
         # 与阿里、腾讯在公有云领域合作: the topic is the partner not named in the sentence
-        if topic is not None and outer_units and not any(u.start < outer_units[0].start for u in outer_units[:0]):
+        if topic is not None and outer_units:
             first = outer_units[0]
             lead = text[sent.start:first.start]
             if re.search(r"(?:^|[，])(?:[\u4e00-\u9fa5]{0,6})?(?:与|同|携手|联合|联手)$", lead):
