@@ -7,8 +7,11 @@ Usage (from the repository root, venv active, ``pip install -e ".[bench]"``)::
     python benchmarks/bench.py --scale 10            # also a 10x input: ten copies as ten files
     python benchmarks/bench.py --incremental         # cold / no-change / one-file-changed rebuilds
 
-Each `kg build` runs as its own process (``--no-cache``, a fresh output
-folder, all RDF files written); its wall time is measured from outside, and
+Two kg builds are timed: ``kg build --no-validate``, the pipeline the
+benchmark compares with jieba (reading, extraction with the NER model,
+resolution, graph, all RDF files), and the default ``kg build``, which also
+checks the graph against the SHACL shapes.  Each runs as its own process
+(``--no-cache``, a fresh output folder); its wall time is measured from outside, and
 its memory by sampling ``/proc`` every 50 ms: peak RSS of the main process
 and peak PSS (proportional set size, shared pages counted once) of the main
 process and its workers together.  jieba runs in this process after its
@@ -90,11 +93,11 @@ def kg_cmd(inputs: list[Path], out: Path, args) -> list[str]:
     return cmd
 
 
-def time_kg(inputs: list[Path], work: Path, args, repeat: int, cache: bool = False) -> dict:
+def time_kg(inputs: list[Path], work: Path, args, repeat: int, cache: bool = False, extra: list[str] = ()) -> dict:
     runs = []
     for i in range(repeat):
         out = work / f"out-{time.monotonic_ns()}"
-        runs.append(run_measured(kg_cmd(inputs, out, args) + ([] if cache else ["--no-cache"])))
+        runs.append(run_measured(kg_cmd(inputs, out, args) + list(extra) + ([] if cache else ["--no-cache"])))
         shutil.rmtree(out, ignore_errors=True)
     return {
         "seconds": statistics.median(r["seconds"] for r in runs),
@@ -152,6 +155,9 @@ def main(argv=None) -> None:
     ap.add_argument("--scale-repeat", type=int, default=1, help="runs of the scaled build")
     ap.add_argument("--incremental", action="store_true", help="also time cached rebuilds of a 10-file folder")
     ap.add_argument("--skip-jieba", action="store_true")
+    ap.add_argument("--no-validate", action="store_true", help="time kg build --no-validate only, not also "
+                    "with the SHACL check (the --scale build always runs --no-validate, like the 1x build it is "
+                    "compared with)")
     args = ap.parse_args(argv)
 
     text = args.corpus.read_text(encoding="utf-8")
@@ -164,21 +170,38 @@ def main(argv=None) -> None:
     print(f"kg pipeline: {', '.join(pipeline)}; jobs: {args.jobs or 'default (all cores)'}")
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         work = Path(tmp)
-        kg = time_kg([args.corpus], work, args, args.repeat)
-        kg_rate = chars / kg["seconds"]
-        print(f"kg build : {kg['seconds']:7.2f} s  {kg_rate:10,.0f} chars/s  runs {kg['runs']}  "
-              f"peak RSS {kg['rss_mb']:.0f} MB (main), peak PSS {kg['pss_mb']:.0f} MB (all processes)")
-        if not args.skip_jieba:
-            jb = time_jieba(text, args.repeat)
-            jb_rate = chars / jb["seconds"]
-            print(f"jieba pos: {jb['seconds']:7.2f} s  {jb_rate:10,.0f} chars/s  runs {jb['runs']}")
-            print(f"ratio kg/jieba (chars/s): {kg_rate / jb_rate:.2f}")
+        # Rounds interleave the measurements (kg without and with the SHACL check, then jieba), so that
+        # a busy spell of this shared machine hits all of them alike; medians over the rounds.
+        variants = {"kg build --no-validate": ["--no-validate"], "kg build (+ SHACL check)": []}
+        if args.no_validate:
+            del variants["kg build (+ SHACL check)"]
+        runs: dict[str, list[dict]] = {name: [] for name in variants}
+        jieba_runs: list[float] = []
+        for _ in range(args.repeat):
+            for name, extra in variants.items():
+                runs[name].append(time_kg([args.corpus], work, args, 1, extra=extra))
+            if not args.skip_jieba:
+                jieba_runs += time_jieba(text, 1)["runs"]
+        jb_rate = chars / statistics.median(jieba_runs) if jieba_runs else None
+        for name, rs in runs.items():
+            seconds = statistics.median(r["seconds"] for r in rs)
+            rate = chars / seconds
+            ratio = f"  ratio kg/jieba {rate / jb_rate:.2f}" if jb_rate else ""
+            print(f"{name:26}: {seconds:6.2f} s {rate:9,.0f} chars/s  runs {[r['runs'][0] for r in rs]}  "
+                  f"peak RSS {max(r['rss_mb'] for r in rs):.0f} MB (main), "
+                  f"PSS {max(r['pss_mb'] for r in rs):.0f} MB (all processes){ratio}")
+        if jieba_runs:
+            print(f"{'jieba posseg.cut':26}: {statistics.median(jieba_runs):6.2f} s {jb_rate:9,.0f} chars/s  "
+                  f"runs {[round(r, 2) for r in jieba_runs]}")
+        kg = {"seconds": statistics.median(r["seconds"] for r in runs["kg build --no-validate"]),
+              "rss_mb": max(r["rss_mb"] for r in runs["kg build --no-validate"]),
+              "pss_mb": max(r["pss_mb"] for r in runs["kg build --no-validate"])}
         if args.scale:
             big = work / "scaled"
             big.mkdir()
             for i in range(args.scale):
                 shutil.copyfile(args.corpus, big / f"copy{i:02d}.txt")
-            sc = time_kg([big], work, args, args.scale_repeat)
+            sc = time_kg([big], work, args, args.scale_repeat, extra=["--no-validate"])
             print(f"kg build {args.scale}x: {sc['seconds']:7.2f} s  {chars * args.scale / sc['seconds']:10,.0f} chars/s  "
                   f"peak RSS {sc['rss_mb']:.0f} MB, PSS {sc['pss_mb']:.0f} MB; "
                   f"time ratio {sc['seconds'] / kg['seconds']:.2f}, RSS ratio {sc['rss_mb'] / kg['rss_mb']:.2f}, "

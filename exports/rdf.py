@@ -22,6 +22,7 @@ import json
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -402,18 +403,20 @@ def _tidy(value, key=None):
     return value
 
 
-def write_rdf(rdf: Graph | RDFExport, outdir: Path) -> list[Path]:
-    """Write ``graph.ttl``, ``graph.nt`` (sorted lines) and ``graph.jsonld`` into ``outdir`` atomically.
+def write_rdf(rdf: Graph | RDFExport, outdir: Path, files: Iterable[str] | None = None) -> list[Path]:
+    """Write ``graph.ttl``, ``graph.nt`` (sorted lines) and ``graph.jsonld`` into ``outdir`` atomically;
+    ``files`` picks some of them (names of :data:`FORMATS`).
 
     From an :class:`RDFExport` the files are streamed subject by subject (bounded memory) and are
     byte for byte those written from the equivalent rdflib ``Graph``.
     """
+    formats = {name: FORMATS[name] for name in (files if files is not None else FORMATS)}
     if isinstance(rdf, RDFExport) and not rdf.few():
-        return _write_streaming(rdf, outdir)
+        return _write_streaming(rdf, outdir, formats)
     if isinstance(rdf, RDFExport):  # 0 or 1 node: rdflib's JSON-LD has no @graph then; tiny anyway
         rdf = rdf.to_graph()
     written = []
-    for filename, fmt in FORMATS.items():
+    for filename, fmt in formats.items():
         path = Path(outdir) / filename
         with atomic_path(path) as tmp:
             if fmt == "nt":
@@ -436,9 +439,9 @@ def _nt_key(iri) -> str:
     return f"<{iri}> "
 
 
-def _write_streaming(rdf: RDFExport, outdir: Path) -> list[Path]:
+def _write_streaming(rdf: RDFExport, outdir: Path, formats: dict[str, str]) -> list[Path]:
     written = []
-    for filename, fmt in FORMATS.items():
+    for filename, fmt in formats.items():
         path = Path(outdir) / filename
         with atomic_path(path) as tmp:
             with open(tmp, "w", encoding="utf-8", newline="") as fh:

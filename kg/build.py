@@ -9,9 +9,9 @@
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import tempfile
@@ -27,7 +27,7 @@ from kg.documents import find_inputs, read_file
 from kg.errors import OutputError
 from kg.graph import BuildStats, build_graph
 from kg.io import atomic_path, prepare_outdir
-from kg.parallel import extract_documents
+from kg.parallel import Forked, can_fork, extract_documents
 from kg.pipeline import Pipeline
 from kg.resolve import EntityResolver
 
@@ -132,8 +132,6 @@ def _share_strings(graph: nx.MultiDiGraph) -> None:
 
 def _release_free_memory() -> None:
     """Collect garbage and hand free heap pages back to the OS (glibc ``malloc_trim``; elsewhere a no-op)."""
-    import gc
-
     gc.collect()
     try:
         import ctypes
@@ -143,55 +141,43 @@ def _release_free_memory() -> None:
         pass
 
 
-def _check_in_child(check, rdf, conn) -> None:
-    try:
-        check(rdf)
-        conn.send((None, check))
-    except BaseException as err:  # noqa: BLE001 - handed to the parent, which raises it
-        conn.send((err, check))
-    finally:
-        conn.close()
+def _checked(check, rdf):
+    check(rdf)
+    return check  # its state (the report) goes back to the parent
 
 
 def _write_checked(rdf, out: Path, check: Callable[[Any], None] | None, write_rdf) -> None:
-    """Run ``check(rdf)`` and write the RDF files; on a machine with fork, both at once.
+    """Run ``check(rdf)`` and write the RDF files; on a machine with fork, all at once.
 
-    The check runs in a forked process (it sees the same graph, nothing is
-    copied) while the files are written to a staging folder inside ``out``;
-    they are moved in place only when the check has passed, so a failing
-    check still leaves the old files.  ``check``'s state (its report) is
-    copied back from the child.
+    The check and each file's writer run in forked processes (they see the
+    same graph, nothing is copied); the files are written to a staging folder
+    inside ``out`` and moved in place only when the check has passed, so a
+    failing check still leaves the old files.  ``check``'s state (its
+    report) is copied back from its process.
     """
-    if check is None:
+    from exports.rdf import FORMATS
+
+    if not can_fork():
+        if check is not None:
+            check(rdf)
         write_rdf(rdf, out)
         return
-    if "fork" not in multiprocessing.get_all_start_methods():
-        check(rdf)
-        write_rdf(rdf, out)
-        return
-    ctx = multiprocessing.get_context("fork")
-    receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_check_in_child, args=(check, rdf, send), daemon=True)
-    child.start()
-    send.close()
     staging = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=out))
+    gc.freeze()  # the children's garbage collector leaves the graph's pages alone: shared, not copied
+    tasks = [Forked(write_rdf, rdf, staging, [name]) for name in FORMATS]
+    checking = Forked(_checked, check, rdf) if check is not None else None
     try:
-        written = write_rdf(rdf, staging)
-        try:
-            err, checked = receive.recv()
-        except EOFError:
-            raise RuntimeError("the graph check died without an answer") from None
-        child.join()
-        if getattr(check, "__dict__", None) is not None and getattr(checked, "__dict__", None) is not None:
-            check.__dict__.update(checked.__dict__)
-        if err is not None:
-            raise err
+        written = [path for task in tasks for path in task.result()]
+        if checking is not None:
+            checked = checking.result()
+            if getattr(check, "__dict__", None) is not None and getattr(checked, "__dict__", None) is not None:
+                check.__dict__.update(checked.__dict__)
         for path in written:
             os.replace(path, out / path.name)
     finally:
-        if child.is_alive():
-            child.kill()
-            child.join()
+        for task in tasks + ([checking] if checking is not None else []):
+            task.stop()
+        gc.unfreeze()
         shutil.rmtree(staging, ignore_errors=True)
 
 

@@ -103,7 +103,7 @@ def build(inputs, outdir, base_iri, extractors, no_ner, jobs, no_cache, strict, 
 
     files = find_inputs(inputs)
     pipeline = _pipeline(extractors, no_ner)
-    check = None if no_validate else BuildCheck(strict)
+    check = None if no_validate else BuildCheck(strict, jobs=jobs)
     total = sum(f.size for f in files)  # bytes; a Chinese character is 3 bytes of UTF-8
     with click.progressbar(length=total, label="extracting", file=sys.stderr,
                            hidden=quiet or total < 200_000) as bar:

@@ -24,13 +24,16 @@ def report_lines(report, show: int) -> list[str]:
 class BuildCheck:
     """kg build's hook: validate the RDF graph before it is written; ``strict`` makes a violation fatal."""
 
-    def __init__(self, strict: bool = False, show: int = 5):
+    def __init__(self, strict: bool = False, show: int = 5, jobs: int | None = None):
         self.strict, self.show, self.report = strict, show, None
+        self.jobs = jobs  # processes sharing the check (default: all cores)
 
     def __call__(self, rdf) -> None:
         from kg.validate import ShapeViolationError, validate_graph
 
-        self.report = validate_graph(rdf, limit=self.show)
+        from kg.parallel import default_jobs
+
+        self.report = validate_graph(rdf, limit=self.show, jobs=self.jobs or default_jobs())
         if self.strict and not self.report.conforms:
             first = self.report.violations[0] if self.report.violations else "?"
             raise ShapeViolationError(f"graph {self.report.verdict()}; first: {first}; nothing written "

@@ -26,7 +26,7 @@ from kg.cache import ExtractionCache
 from kg.pipeline import Pipeline, parse
 from kg.records import Document, ParsedDocument
 
-__all__ = ["extract_documents", "default_jobs", "BATCH_SIZE"]
+__all__ = ["extract_documents", "default_jobs", "BATCH_SIZE", "can_fork", "Forked"]
 
 BATCH_SIZE = 16  # documents per batch (passages are ≤ 2,000 characters)
 
@@ -49,6 +49,57 @@ def _init_worker(pipeline: Pipeline | list[str]) -> None:
 def _run_batch(docs: list[Document]) -> list[ParsedDocument]:
     assert _WORKER_PIPELINE is not None, "worker not initialised"
     return [_WORKER_PIPELINE(parse(d)) for d in docs]
+
+
+def can_fork() -> bool:
+    """Whether this platform starts processes by fork (children see the parent's objects, nothing pickled)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _call_in_child(fn, args, conn) -> None:
+    try:
+        conn.send((None, fn(*args)))
+    except BaseException as err:  # noqa: BLE001 - handed to the parent, which raises it
+        conn.send((err, None))
+    finally:
+        conn.close()
+
+
+class Forked:
+    """``fn(*args)`` run in a forked child process; :meth:`result` waits for its value.
+
+    The child sees the parent's objects as they were at the fork (a graph of a
+    million triples is shared, not copied); only the return value travels back,
+    pickled.  An exception in the child is raised again by :meth:`result`.
+
+    >>> Forked(sum, [1, 2, 3]).result()
+    6
+    """
+
+    def __init__(self, fn, *args) -> None:
+        ctx = multiprocessing.get_context("fork")
+        self._receive, send = ctx.Pipe(duplex=False)
+        self._process = ctx.Process(target=_call_in_child, args=(fn, args, send))
+        self._process.start()
+        send.close()
+        self.name = getattr(fn, "__name__", "task")
+
+    def result(self):
+        try:
+            err, value = self._receive.recv()
+        except EOFError:
+            raise RuntimeError(f"a child process ({self.name}) died without an answer") from None
+        finally:
+            self._process.join()
+        if err is not None:
+            raise err
+        return value
+
+    def stop(self) -> None:
+        """Kill the child if it still runs (after another task failed)."""
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
 
 
 class _Done:

@@ -129,15 +129,16 @@ INTEGRITY_QUERIES = (
 )
 
 
-def validate_graph(graph, shapes: rdflib.Graph | None = None, limit: int = 10) -> Report:
+def validate_graph(graph, shapes: rdflib.Graph | None = None, limit: int = 10, jobs: int = 1) -> Report:
     """Validate ``graph`` against the kg shapes; the report keeps the first ``limit`` violations, sorted.
 
     ``graph`` is an rdflib graph, validated whole, or an :class:`exports.rdf.RDFExport` (what
-    ``kg build`` checks), validated in chunks of subjects in bounded memory (:func:`_validate_export`).
+    ``kg build`` checks), validated in chunks of subjects in bounded memory (:func:`_validate_export`),
+    the chunks shared among ``jobs`` forked processes where the platform forks.
     """
     shapes = shapes if shapes is not None else load_shapes()
     if not isinstance(graph, rdflib.Graph) and hasattr(graph, "triples") and hasattr(graph, "subjects"):
-        return _validate_export(graph, shapes, limit)
+        return _validate_export_parallel(graph, shapes, limit, jobs)
     started = time.perf_counter()
     found = _shacl(graph, shapes)
     for message, query in INTEGRITY_QUERIES:
@@ -242,7 +243,25 @@ def _per_link_result(results: rdflib.Graph, r) -> bool:
     return first == PROV.wasDerivedFrom and results.value(r, SH.sourceConstraintComponent) not in _SET_COMPONENTS
 
 
-def _validate_export(export, shapes: rdflib.Graph, limit: int) -> Report:
+def _validate_export_parallel(export, shapes: rdflib.Graph, limit: int, jobs: int) -> Report:
+    """:func:`_validate_export` with its chunks dealt out to ``jobs`` forked processes; one report."""
+    from kg.parallel import Forked, can_fork
+
+    if jobs <= 1 or not can_fork():
+        return _validate_export(export, shapes, limit)
+    tasks = [Forked(_validate_export, export, shapes, limit, share, jobs) for share in range(jobs)]
+    try:
+        reports = [task.result() for task in tasks]
+    finally:
+        for task in tasks:
+            task.stop()
+    count = sum(r.count for r in reports)
+    return Report(conforms=count == 0, triples=reports[0].triples, count=count,
+                  violations=tuple(sorted((v for r in reports for v in r.violations), key=_order)[:limit]),
+                  seconds=max(r.seconds for r in reports))
+
+
+def _validate_export(export, shapes: rdflib.Graph, limit: int, share: int = 0, shares: int = 1) -> Report:
     """SHACL-validate an :class:`exports.rdf.RDFExport` chunk by chunk, in bounded memory.
 
     Sound because every kg shape is local to its focus node: it reads the node's own triples
@@ -258,6 +277,9 @@ def _validate_export(export, shapes: rdflib.Graph, limit: int) -> Report:
     their targets' types, keeping only per-value results on paths from ``prov:wasDerivedFrom``: the
     counts (``sh:minCount`` …) are judged in the first part (the shapes count no evidence links above
     one), everything else about the subject once, in its chunk.
+
+    With ``shares`` > 1 this call checks only every ``shares``-th chunk, from number ``share`` (and
+    the integrity checks only in share 0): the reports of all shares together are the whole check.
     """
     from rdflib import URIRef
     from rdflib.namespace import PROV
@@ -271,8 +293,17 @@ def _validate_export(export, shapes: rdflib.Graph, limit: int) -> Report:
     found: list[Violation] = []
     count = triples = 0
 
+    flushed = 0  # chunks and parts met so far: this call checks those numbered share, share + shares, …
+
+    def mine() -> bool:
+        nonlocal flushed
+        flushed += 1
+        return (flushed - 1) % shares == share
+
     def flush(chunk: dict) -> None:
         nonlocal found, count
+        if not mine():
+            return
         g = export.namespaces()
         linked = set()
         for s, pairs in chunk.items():
@@ -294,6 +325,8 @@ def _validate_export(export, shapes: rdflib.Graph, limit: int) -> Report:
         """Evidence links of a subject with very many, beyond its first part: the subject's types, these
         links and their targets' types; only per-value results on the links' paths are kept."""
         nonlocal found, count
+        if not mine():
+            return
         g = export.namespaces()
         for p, o in typing + links:
             g.add((s, p, o))
@@ -334,7 +367,7 @@ def _validate_export(export, shapes: rdflib.Graph, limit: int) -> Report:
                             asserted = (a, str(p)[len(str(KG)):], b) in relations
                         else:  # not a relation: look at the subject's own triples
                             asserted = (a in export.subjects or export.is_mention(a)) and (p, b) in export.triples(a)
-                        if not asserted:
+                        if not asserted and share == 0:
                             new = Violation(_short(names, s), _short(names, p),
                                             "the statement's triple is not asserted in the graph")
                             count += 1
@@ -344,7 +377,7 @@ def _validate_export(export, shapes: rdflib.Graph, limit: int) -> Report:
             chunk, size = {}, 0
     if chunk:
         flush(chunk)
-    for a, label, b in sorted(relations):
+    for a, label, b in sorted(relations) if share == 0 else ():
         if label in _RELATIONS and (a, KG[label], b) not in statements:
             count += 1
             found = sorted(found + [Violation(_short(names, a), _short(names, KG[label]),

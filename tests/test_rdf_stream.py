@@ -92,15 +92,17 @@ def _break(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return g
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
 @pytest.mark.parametrize("chunk", [10, 100_000])
 @pytest.mark.parametrize("name", ["text", "tricky"])
-def test_chunked_validation_finds_what_whole_graph_validation_finds(graphs, name, chunk, monkeypatch):
+def test_chunked_validation_finds_what_whole_graph_validation_finds(graphs, name, chunk, jobs, monkeypatch):
+    """Chunks checked in one process or shared among two (forked) give the whole-graph verdict."""
     monkeypatch.setattr(validate_mod, "CHUNK_TRIPLES", chunk)
-    good = validate_graph(RDFExport(graphs[name]))
+    good = validate_graph(RDFExport(graphs[name]), jobs=jobs)
     assert good.conforms and good.count == 0
     assert good.triples == len(to_rdf(graphs[name]))
     bad = _break(graphs[name])
-    chunked, whole = validate_graph(RDFExport(bad), limit=50), validate_graph(to_rdf(bad), limit=50)
+    chunked, whole = validate_graph(RDFExport(bad), limit=50, jobs=jobs), validate_graph(to_rdf(bad), limit=50)
     assert not chunked.conforms and chunked.count == whole.count >= 3
     assert chunked.violations == whole.violations
     assert chunked.triples == whole.triples
