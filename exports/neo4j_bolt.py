@@ -253,11 +253,15 @@ class BoltLoader:
         report = LoadReport(trimmed=sum(b.trimmed for b in batches))
         self.ensure_schema(graph.labels())
         started = time.perf_counter()
+        # One session, one auto-commit query per batch: RUN and PULL go out together, one round trip
+        # (a managed transaction would add BEGIN and COMMIT); a batch is a MERGE, safe to run again.
+        session = self.driver.session(database=self.database)
         for i, batch in enumerate(batches):
             t0 = time.perf_counter()
             try:
-                self._write(batch.query, rows=batch.rows)
+                session.run(batch.query, rows=batch.rows).consume()
             except (Neo4jError, DriverError, OSError) as err:
+                session.close()
                 raise DatabaseError(
                     f"{self.uri}: load stopped at batch {i + 1} of {len(batches)} ({batch.kind} {batch.name}): "
                     f"{report.nodes} of {len(graph.nodes)} nodes and {report.relationships} of "
@@ -273,6 +277,7 @@ class BoltLoader:
             report.batches += 1
             if progress:
                 progress(batch)
+        session.close()
         report.seconds = time.perf_counter() - started
         return report
 
