@@ -125,10 +125,14 @@ def incremental(corpus_text: str, work: Path, args) -> None:
     """A folder of 10 parts of the corpus: cold build, rebuild with no change, rebuild after one file changed."""
     folder = work / "parts"
     folder.mkdir()
-    lines = corpus_text.splitlines(keepends=True)
-    step = -(-len(lines) // 10)
+    # ten parts of about equal length, cut after a full stop (the corpus is one long line)
+    cuts = [0]
+    for i in range(1, 10):
+        at = corpus_text.find("。", max(cuts[-1], len(corpus_text) * i // 10))
+        cuts.append(len(corpus_text) if at < 0 else at + 1)
+    cuts.append(len(corpus_text))
     for i in range(10):
-        (folder / f"part{i}.txt").write_text("".join(lines[i * step:(i + 1) * step]) or "空。", encoding="utf-8")
+        (folder / f"part{i}.txt").write_text(corpus_text[cuts[i]:cuts[i + 1]] or "空。", encoding="utf-8")
     out = work / "incremental-out"
     base = kg_cmd([folder], out, args)
     cold = run_measured(base)
