@@ -52,3 +52,17 @@ def test_jobs_must_be_positive(tmp_path):
     src = _folder(tmp_path, copies=1)
     result = CliRunner().invoke(main, ["build", str(src), "-o", str(tmp_path / "out"), "--jobs", "0"])
     assert result.exit_code != 0 and "--jobs" in result.output
+
+
+def _fails(message):
+    raise ValueError(message)
+
+
+def test_forked_task_returns_its_value_and_raises_its_error_in_the_parent():
+    import pytest
+
+    from kg.parallel import Forked
+
+    assert Forked(sorted, [3, 1, 2]).result() == [1, 2, 3]
+    with pytest.raises(ValueError, match="disk full"):
+        Forked(_fails, "disk full").result()
