@@ -163,11 +163,13 @@ def _write_checked(rdf, out: Path, check: Callable[[Any], None] | None, write_rd
         write_rdf(rdf, out)
         return
     staging = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=out))
+    writers: list[Forked] = []
+    checking = None
     gc.freeze()  # the children's garbage collector leaves the graph's pages alone: shared, not copied
-    tasks = [Forked(write_rdf, rdf, staging, [name]) for name in FORMATS]
-    checking = Forked(_checked, check, rdf) if check is not None else None
     try:
-        written = [path for task in tasks for path in task.result()]
+        writers = [Forked(write_rdf, rdf, staging, [name]) for name in FORMATS]
+        checking = Forked(_checked, check, rdf) if check is not None else None
+        written = [path for task in writers for path in task.result()]
         if checking is not None:
             checked = checking.result()
             if getattr(check, "__dict__", None) is not None and getattr(checked, "__dict__", None) is not None:
@@ -175,7 +177,7 @@ def _write_checked(rdf, out: Path, check: Callable[[Any], None] | None, write_rd
         for path in written:
             os.replace(path, out / path.name)
     finally:
-        for task in tasks + ([checking] if checking is not None else []):
+        for task in writers + ([checking] if checking is not None else []):
             task.stop()
         gc.unfreeze()
         shutil.rmtree(staging, ignore_errors=True)

@@ -249,8 +249,9 @@ def _validate_export_parallel(export, shapes: rdflib.Graph, limit: int, jobs: in
 
     if jobs <= 1 or not can_fork():
         return _validate_export(export, shapes, limit)
-    tasks = [Forked(_validate_export, export, shapes, limit, share, jobs) for share in range(jobs)]
+    tasks: list[Forked] = []
     try:
+        tasks = [Forked(_validate_export, export, shapes, limit, share, jobs) for share in range(jobs)]
         reports = [task.result() for task in tasks]
     finally:
         for task in tasks:
