@@ -251,6 +251,9 @@ def train(settings: TrainSettings | None = None, log=print, silver: list[dict] |
     train_rows = silver_used + ann_train * st.annotated_repeat
     examples = [_example(nlp, r) for r in train_rows]
     optimizer = nlp.initialize(lambda: examples)
+    # The held-out F1 swings by ±0.1 between epochs; like spaCy's own "model-best", keep the epoch
+    # that scored best on the held-out annotated passages (never dev or other gold data).
+    best_f, best_epoch, best_weights = -1.0, 0, None
     for epoch in range(st.epochs):
         rng.shuffle(examples)
         losses: dict = {}
@@ -259,11 +262,16 @@ def train(settings: TrainSettings | None = None, log=print, silver: list[dict] |
         report = evaluate(nlp, held) if held else {"f": 0.0}
         log(f"epoch {epoch + 1}/{st.epochs}: loss {losses.get('ner', 0):.1f}  held-out F1 {report['f']:.3f}  "
             f"({time.perf_counter() - started:.0f} s)")
+        if report["f"] > best_f or not held:
+            best_f, best_epoch, best_weights = report["f"], epoch + 1, nlp.get_pipe("ner").to_bytes()
         if time.perf_counter() - started > st.max_minutes * 60:
             log("stopping: max_minutes reached")
             break
+    if best_weights is not None:
+        nlp.get_pipe("ner").from_bytes(best_weights)
+        log(f"kept epoch {best_epoch} (held-out F1 {best_f:.3f})")
     report = evaluate(nlp, held) if held else {}
-    report.update(seconds=round(time.perf_counter() - started, 1), seed=st.seed, epochs=st.epochs,
+    report.update(seconds=round(time.perf_counter() - started, 1), seed=st.seed, epochs=st.epochs, kept_epoch=best_epoch,
                   silver=len(silver_used), annotated=len(ann_train), held_out=len(held))
     nlp.meta["name"] = "kg_ner"
     nlp.meta["version"] = "1.0.0"
