@@ -28,8 +28,13 @@ def test_training_runs_end_to_end(tiny):
     tmp, corpus, ann = tiny
     settings = TrainSettings(corpus=corpus, annotations=ann, out=tmp / "model", exclude_tsv=[], exclude_jsonl=[],
                              epochs=2, max_silver=50, holdout_every=1, annotated_repeat=1)
-    report = train(settings, log=lambda s: None)
+    lines: list[str] = []
+    report = train(settings, log=lines.append)
     assert report["held_out"] == 1 and 0.0 <= report["f"] <= 1.0
+    # the saved weights are those of the epoch with the best held-out F1, and the report says which
+    epoch_f = [float(line.split("held-out F1 ")[1].split()[0]) for line in lines if line.startswith("epoch ")]
+    assert report["kept_epoch"] == epoch_f.index(max(epoch_f)) + 1
+    assert round(report["f"], 3) == max(epoch_f)
     nlp = spacy.load(tmp / "model")
     assert "ner" in nlp.pipe_names and set(nlp.get_pipe("ner").labels) >= {"Person", "Product"}
 
