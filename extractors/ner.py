@@ -10,7 +10,8 @@ the rules (see the merge policy) get a confidence: the probability of that
 span with that type under a beam search of the same model, run only on the
 sentences that have such spans.  Mentions below ``threshold`` are dropped, and
 so are one-character spans, spans of more than 40 characters, spans with
-sentence punctuation inside and ``Province`` spans that name no province.
+sentence punctuation inside, ``Province`` spans that name no province and
+``Person`` spans that are not 2–4 Chinese characters (or parts joined by ·).
 
 >>> from kg.pipeline import parse
 >>> ms = NerExtractor()(parse("中国联通董事长陈忠岳出席会议。"))
@@ -43,6 +44,9 @@ DEFAULT_MODEL = Path(os.environ.get("KG_NER_MODEL") or Path(__file__).resolve().
 _PUNCT_INSIDE = re.compile(r"[，。；：！？、]")
 _MAX_CHARS = 400  # longer sentences (flattened tables) are cut into pieces of this size
 _MAX_LEN = 40  # longer model spans are runaway guesses
+# A person's name is 2–4 Chinese characters, or transliterated parts joined by "·"; a model
+# "person" with a bracket or quote in it (项目”) is a runaway span.
+_PERSON_NAME = re.compile(r"[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]+(?:·[\u4e00-\u9fa5]+)+")
 # Types the model reports by default: people the rules miss.  On dev, its guesses of the other
 # types cost more precision than they add recall (docs/ner.md has the ablation).
 DEFAULT_LABELS = ("Person",)
@@ -146,6 +150,8 @@ class NerExtractor(Extractor):
                 text = ent.text
                 if (self.labels is not None and ent.label_ not in self.labels) or text != text.strip() \
                         or not 2 <= len(text.replace("#", "")) <= _MAX_LEN or _PUNCT_INSIDE.search(text):
+                    continue
+                if ent.label_ == "Person" and not _PERSON_NAME.fullmatch(text):
                     continue
                 if (ent.start_char == 0 and base not in starts) or \
                         (ent.end_char == len(piece) and base + len(piece) not in ends):
