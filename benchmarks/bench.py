@@ -118,7 +118,7 @@ def time_jieba(text: str, repeat: int) -> dict:
         started = time.perf_counter()
         sum(1 for _ in pseg.cut(text))
         runs.append(time.perf_counter() - started)
-    return {"seconds": statistics.median(runs), "runs": [round(r, 2) for r in runs]}
+    return {"seconds": statistics.median(runs), "runs": runs}
 
 
 def incremental(corpus_text: str, work: Path, args) -> None:

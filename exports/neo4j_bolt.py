@@ -255,29 +255,27 @@ class BoltLoader:
         started = time.perf_counter()
         # One session, one auto-commit query per batch: RUN and PULL go out together, one round trip
         # (a managed transaction would add BEGIN and COMMIT); a batch is a MERGE, safe to run again.
-        session = self.driver.session(database=self.database)
-        for i, batch in enumerate(batches):
-            t0 = time.perf_counter()
-            try:
-                session.run(batch.query, rows=batch.rows).consume()
-            except (Neo4jError, DriverError, OSError) as err:
-                session.close()
-                raise DatabaseError(
-                    f"{self.uri}: load stopped at batch {i + 1} of {len(batches)} ({batch.kind} {batch.name}): "
-                    f"{report.nodes} of {len(graph.nodes)} nodes and {report.relationships} of "
-                    f"{len(graph.relationships)} relationships written; run `kg load` again to finish "
-                    f"(writes are MERGEs, nothing is duplicated) [{_describe(err)}]") from err
-            spent = time.perf_counter() - t0
-            if batch.kind == "nodes":
-                report.nodes += len(batch.rows)
-                report.node_seconds += spent
-            else:
-                report.relationships += len(batch.rows)
-                report.relationship_seconds += spent
-            report.batches += 1
-            if progress:
-                progress(batch)
-        session.close()
+        with self.driver.session(database=self.database) as session:
+            for i, batch in enumerate(batches):
+                t0 = time.perf_counter()
+                try:
+                    _run_batch(session, batch)
+                except (Neo4jError, DriverError, OSError) as err:
+                    raise DatabaseError(
+                        f"{self.uri}: load stopped at batch {i + 1} of {len(batches)} ({batch.kind} {batch.name}): "
+                        f"{report.nodes} of {len(graph.nodes)} nodes and {report.relationships} of "
+                        f"{len(graph.relationships)} relationships written; run `kg load` again to finish "
+                        f"(writes are MERGEs, nothing is duplicated) [{_describe(err)}]") from err
+                spent = time.perf_counter() - t0
+                if batch.kind == "nodes":
+                    report.nodes += len(batch.rows)
+                    report.node_seconds += spent
+                else:
+                    report.relationships += len(batch.rows)
+                    report.relationship_seconds += spent
+                report.batches += 1
+                if progress:
+                    progress(batch)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -291,6 +289,21 @@ class BoltLoader:
             deleted += n
             if n < batch_size:
                 return deleted
+
+
+def _run_batch(session, batch: Batch, attempts: int = 3) -> None:
+    """Run one batch as an auto-commit query; a transient error (a deadlock, a leader switch) is retried,
+    as a managed transaction would (the batch is a MERGE: running it again is safe)."""
+    from neo4j.exceptions import TransientError
+
+    for attempt in range(attempts):
+        try:
+            session.run(batch.query, rows=batch.rows).consume()
+            return
+        except TransientError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
 
 
 def connect(uri: str, user: str | None = None, password: str | None = None,

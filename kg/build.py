@@ -142,8 +142,12 @@ def _release_free_memory() -> None:
 
 
 def _checked(check, rdf):
-    check(rdf)
-    return check  # its state (the report) goes back to the parent
+    """Run ``check``; its error (if any) and its state (the report) go back to the parent."""
+    try:
+        check(rdf)
+    except Exception as err:  # noqa: BLE001 - raised again by the parent, after it has the report
+        return err, check
+    return None, check
 
 
 def _write_checked(rdf, out: Path, check: Callable[[Any], None] | None, write_rdf) -> None:
@@ -167,13 +171,16 @@ def _write_checked(rdf, out: Path, check: Callable[[Any], None] | None, write_rd
     checking = None
     gc.freeze()  # the children's garbage collector leaves the graph's pages alone: shared, not copied
     try:
-        writers = [Forked(write_rdf, rdf, staging, [name]) for name in FORMATS]
+        for name in FORMATS:
+            writers.append(Forked(write_rdf, rdf, staging, [name]))
         checking = Forked(_checked, check, rdf) if check is not None else None
         written = [path for task in writers for path in task.result()]
         if checking is not None:
-            checked = checking.result()
+            err, checked = checking.result()
             if getattr(check, "__dict__", None) is not None and getattr(checked, "__dict__", None) is not None:
                 check.__dict__.update(checked.__dict__)
+            if err is not None:
+                raise err
         for path in written:
             os.replace(path, out / path.name)
     finally:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -57,6 +58,7 @@ def can_fork() -> bool:
 
 
 def _call_in_child(fn, args, conn) -> None:
+    os.setpgid(0, 0)  # its own process group: stop() also reaches the processes it forks
     try:
         conn.send((None, fn(*args)))
     except BaseException as err:  # noqa: BLE001 - handed to the parent, which raises it
@@ -88,17 +90,23 @@ class Forked:
         try:
             err, value = self._receive.recv()
         except EOFError:
-            raise RuntimeError(f"a child process ({self.name}) died without an answer") from None
-        finally:
             self._process.join()
+            raise RuntimeError(f"a child process ({self.name}) died without an answer") from None
+        except BaseException:  # interrupted while waiting: do not wait for the child to finish
+            self.stop()
+            raise
+        self._process.join()
         if err is not None:
             raise err
         return value
 
     def stop(self) -> None:
-        """Kill the child if it still runs (after another task failed)."""
+        """Kill the child and the processes it started, if they still run (after another task failed)."""
         if self._process.is_alive():
-            self._process.kill()
+            try:
+                os.killpg(self._process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                self._process.kill()
             self._process.join()
 
 

@@ -269,7 +269,7 @@ def train(settings: TrainSettings | None = None, log=print, silver: list[dict] |
             break
     if best_weights is not None:
         nlp.get_pipe("ner").from_bytes(best_weights)
-        log(f"kept epoch {best_epoch} (held-out F1 {best_f:.3f})")
+        log(f"kept epoch {best_epoch} (held-out F1 {best_f:.3f}; optimistic, since the epoch was chosen on it)")
     report = evaluate(nlp, held) if held else {}
     report.update(seconds=round(time.perf_counter() - started, 1), seed=st.seed, epochs=st.epochs, kept_epoch=best_epoch,
                   silver=len(silver_used), annotated=len(ann_train), held_out=len(held))

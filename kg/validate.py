@@ -243,15 +243,22 @@ def _per_link_result(results: rdflib.Graph, r) -> bool:
     return first == PROV.wasDerivedFrom and results.value(r, SH.sourceConstraintComponent) not in _SET_COMPONENTS
 
 
+#: at most this many processes share a check: each walks the whole export, touching (and so copying)
+#: the graph's memory pages
+MAX_CHECK_PROCESSES = 4
+
+
 def _validate_export_parallel(export, shapes: rdflib.Graph, limit: int, jobs: int) -> Report:
     """:func:`_validate_export` with its chunks dealt out to ``jobs`` forked processes; one report."""
     from kg.parallel import Forked, can_fork
 
     if jobs <= 1 or not can_fork():
         return _validate_export(export, shapes, limit)
+    jobs = min(jobs, MAX_CHECK_PROCESSES)
     tasks: list[Forked] = []
     try:
-        tasks = [Forked(_validate_export, export, shapes, limit, share, jobs) for share in range(jobs)]
+        for share in range(jobs):
+            tasks.append(Forked(_validate_export, export, shapes, limit, share, jobs))
         reports = [task.result() for task in tasks]
     finally:
         for task in tasks:
@@ -355,7 +362,7 @@ def _validate_export(export, shapes: rdflib.Graph, limit: int, share: int = 0, s
         chunk[s] = pairs
         size += len(pairs) + sum(1 for p, o in pairs if p != RDF.type and isinstance(o, URIRef))  # + linked types
         # integrity: a statement's (subject, predicate, object) must be asserted; a relation needs a statement
-        subj = [o for p, o in pairs if p == KG.subject]
+        subj = [o for p, o in pairs if p == KG.subject] if share == 0 else []
         if subj:
             preds = [o for p, o in pairs if p == KG.predicate]
             objs = [o for p, o in pairs if p == KG.object]
@@ -368,7 +375,7 @@ def _validate_export(export, shapes: rdflib.Graph, limit: int, share: int = 0, s
                             asserted = (a, str(p)[len(str(KG)):], b) in relations
                         else:  # not a relation: look at the subject's own triples
                             asserted = (a in export.subjects or export.is_mention(a)) and (p, b) in export.triples(a)
-                        if not asserted and share == 0:
+                        if not asserted:
                             new = Violation(_short(names, s), _short(names, p),
                                             "the statement's triple is not asserted in the graph")
                             count += 1

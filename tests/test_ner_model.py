@@ -48,3 +48,10 @@ def test_reporting_people_only_the_model_reads_the_text_around_person_cues():
     assert start == cue - 24 and piece == text[start:cue + len("副总经理") + 24]
     everything = NerExtractor(labels=None)._pieces(parse(text))
     assert [p for _, p in everything] == [text[:text.index("。") + 1], text[text.index("。") + 1:]]
+
+
+def test_a_model_person_must_look_like_a_name():
+    from extractors.ner import _PERSON_NAME
+
+    assert all(_PERSON_NAME.fullmatch(n) for n in ("陈明", "欧阳振华", "阿卜杜勒·阿齐兹"))
+    assert not any(_PERSON_NAME.fullmatch(n) for n in ("王", "欧阳振华明白", "项目”", "李明）", "Tom"))
