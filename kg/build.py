@@ -27,7 +27,7 @@ from kg.documents import find_inputs, read_file
 from kg.errors import OutputError
 from kg.graph import BuildStats, build_graph
 from kg.io import atomic_path, prepare_outdir
-from kg.parallel import Forked, can_fork, extract_documents
+from kg.parallel import can_fork, extract_documents, run_forked
 from kg.pipeline import Pipeline
 from kg.resolve import EntityResolver
 
@@ -167,26 +167,21 @@ def _write_checked(rdf, out: Path, check: Callable[[Any], None] | None, write_rd
         write_rdf(rdf, out)
         return
     staging = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=out))
-    writers: list[Forked] = []
-    checking = None
-    gc.freeze()  # the children's garbage collector leaves the graph's pages alone: shared, not copied
     try:
-        for name in FORMATS:
-            writers.append(Forked(write_rdf, rdf, staging, [name]))
-        checking = Forked(_checked, check, rdf) if check is not None else None
-        written = [path for task in writers for path in task.result()]
-        if checking is not None:
-            err, checked = checking.result()
-            if getattr(check, "__dict__", None) is not None and getattr(checked, "__dict__", None) is not None:
-                check.__dict__.update(checked.__dict__)
+        calls = [(write_rdf, rdf, staging, [name]) for name in FORMATS]
+        if check is not None:
+            calls.append((_checked, check, rdf))
+        results = run_forked(calls)
+        files = results[:len(FORMATS)]
+        if check is not None:
+            err, state = results[-1]
+            if getattr(check, "__dict__", None) is not None and getattr(state, "__dict__", None) is not None:
+                check.__dict__.update(state.__dict__)
             if err is not None:
                 raise err
-        for path in written:
+        for path in (path for written in files for path in written):
             os.replace(path, out / path.name)
     finally:
-        for task in writers + ([checking] if checking is not None else []):
-            task.stop()
-        gc.unfreeze()
         shutil.rmtree(staging, ignore_errors=True)
 
 

@@ -250,19 +250,12 @@ MAX_CHECK_PROCESSES = 4
 
 def _validate_export_parallel(export, shapes: rdflib.Graph, limit: int, jobs: int) -> Report:
     """:func:`_validate_export` with its chunks dealt out to ``jobs`` forked processes; one report."""
-    from kg.parallel import Forked, can_fork
+    from kg.parallel import can_fork, run_forked
 
     if jobs <= 1 or not can_fork():
         return _validate_export(export, shapes, limit)
     jobs = min(jobs, MAX_CHECK_PROCESSES)
-    tasks: list[Forked] = []
-    try:
-        for share in range(jobs):
-            tasks.append(Forked(_validate_export, export, shapes, limit, share, jobs))
-        reports = [task.result() for task in tasks]
-    finally:
-        for task in tasks:
-            task.stop()
+    reports = run_forked((_validate_export, export, shapes, limit, share, jobs) for share in range(jobs))
     count = sum(r.count for r in reports)
     return Report(conforms=count == 0, triples=reports[0].triples, count=count,
                   violations=tuple(sorted((v for r in reports for v in r.violations), key=_order)[:limit]),
