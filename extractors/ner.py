@@ -1,14 +1,13 @@
 """Statistical NER (``ner``): the project's own spaCy pipeline (``models/kg_ner``) as an extractor.
 
-A character-level Chinese tok2vec + NER model trained by ``kg train`` on the
-rules' confident output and on hand-annotated passages (see ``docs/ner.md``).
+A character-level Chinese tok2vec + tagger model trained by ``kg train`` on
+the rules' confident output and on hand-annotated passages (see
+``docs/ner.md``): it tags each character with a BILUO tag (:mod:`kg.biluo`).
 It finds names no rule pattern anticipated; the pipeline's merge policy
 (:func:`kg.pipeline.merge_mentions`) lets the rules win on their own spans.
 
-The model tags every sentence greedily (fast).  Spans that would survive
-the rules (see the merge policy) get a confidence: the probability of that
-span with that type under a beam search of the same model, run only on the
-sentences that have such spans.  Mentions below ``threshold`` are dropped, and
+A mention's confidence is the lowest probability the model gives to the tag
+of one of its characters (in the best valid tag sequence).  Mentions below ``threshold`` are dropped, and
 so are one-character spans, spans of more than 40 characters, spans with
 sentence punctuation inside, ``Province`` spans that name no province and
 ``Person`` spans that are not 2–4 Chinese characters (or parts joined by ·).
@@ -22,15 +21,18 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import replace
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from extractors import gazetteer
+from spacy.tokens import Span
+
 from extractors.base import Extractor
 from extractors.people import TITLES
 from extractors.policies import policy_key
+import kg.biluo  # noqa: F401  registers the model's kg_entities_from_tags component
 from kg.errors import ExtractorError
 from kg.pipeline import MODEL_EXTRACTORS, survives_rules
 from kg.records import Mention, ParsedDocument
@@ -60,16 +62,20 @@ _CUE_WINDOW = 24
 
 @lru_cache(maxsize=4)
 def load_model(path: str | Path = DEFAULT_MODEL):
-    """The spaCy pipeline at ``path`` (loaded once per process), only its ``ner`` component enabled."""
+    """The spaCy pipeline at ``path`` (loaded once per process)."""
     import spacy
 
     path = Path(path)
     if not (path / "meta.json").exists():
         raise ExtractorError(f"no NER model at {path}; train it with `kg train` or leave it out with --no-ner")
     try:
-        return spacy.load(path, exclude=[])
+        nlp = spacy.load(path)
     except (OSError, ValueError) as err:
         raise ExtractorError(f"cannot load the NER model at {path} ({err}); retrain it with `kg train`") from err
+    if "entities" not in nlp.pipe_names:
+        raise ExtractorError(f"the NER model at {path} has no BILUO tagger (made by an older `kg train`); retrain it "
+                             "with `kg train` or leave it out with --no-ner")
+    return nlp
 
 
 class NerExtractor(Extractor):
@@ -81,13 +87,13 @@ class NerExtractor(Extractor):
     """
 
     name = "ner"
-    version = "1"
+    version = "2"
 
     def __init__(self, model: str | Path = DEFAULT_MODEL, threshold: float = 0.9,
-                 labels: tuple[str, ...] | None = DEFAULT_LABELS, batch_size: int = 64, beam_width: int = 8) -> None:
+                 labels: tuple[str, ...] | None = DEFAULT_LABELS, batch_size: int = 64) -> None:
         self.nlp = load_model(str(model))
         # part of cache keys: a retrained model is a new version
-        weights = Path(model) / "ner" / "model"
+        weights = Path(model) / "tagger" / "model"
         digest = hashlib.sha1(weights.read_bytes()).hexdigest()[:8] if weights.exists() else "0"
         self.version = f"{type(self).version}+{digest}"
         # KG_NER_THRESHOLD / KG_NER_LABELS (comma-separated, or "all") override the defaults from the command line
@@ -98,8 +104,6 @@ class NerExtractor(Extractor):
         self.labels = set(labels) if labels else None
         self.batch_size = batch_size
         self.gaz = gazetteer.load()
-        self.ner = self.nlp.get_pipe("ner")
-        self.beam_width = beam_width
         self.version += f"+t{self.threshold}+{','.join(sorted(self.labels or ['all']))}"
 
     def key(self, label: str, text: str) -> str | None:
@@ -138,18 +142,25 @@ class NerExtractor(Extractor):
                         out.append((k, piece))
         return out
 
+    def tagged(self, texts: Iterable[str]) -> Iterator[list[tuple[Span, float]]]:
+        """For each text, the model's entity spans with their confidence (:func:`kg.biluo.decode`)."""
+        entities = self.nlp.get_pipe("entities")
+        docs = [self.nlp.make_doc(t) for t in texts]
+        for i in range(0, len(docs), self.batch_size):
+            yield from entities.spans(docs[i:i + self.batch_size])
+
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
         rules = [m for m in doc.mentions if not m.implied and m.extractor not in MODEL_EXTRACTORS]
         pieces = self._pieces(doc)
-        found: list[tuple[int, object, list]] = []  # (piece start, spaCy doc, candidate spans)
         starts = {s.start for s in doc.sentences}
         ends = {s.end for s in doc.sentences}
-        for (base, piece), sdoc in zip(pieces, self.nlp.pipe((p for _, p in pieces), batch_size=self.batch_size)):
-            cands = []
-            for ent in sdoc.ents:
+        out: list[Mention] = []
+        for (base, piece), spans in zip(pieces, self.tagged(p for _, p in pieces)):
+            for ent, confidence in spans:
                 text = ent.text
-                if (self.labels is not None and ent.label_ not in self.labels) or text != text.strip() \
-                        or not 2 <= len(text.replace("#", "")) <= _MAX_LEN or _PUNCT_INSIDE.search(text):
+                if (self.labels is not None and ent.label_ not in self.labels) or confidence < self.threshold \
+                        or text != text.strip() or not 2 <= len(text.replace("#", "")) <= _MAX_LEN \
+                        or _PUNCT_INSIDE.search(text):
                     continue
                 if ent.label_ == "Person" and not _PERSON_NAME.fullmatch(text):
                     continue
@@ -158,22 +169,11 @@ class NerExtractor(Extractor):
                     continue  # touches a cut through the sentence: maybe half a name
                 key = self.key(ent.label_, text)
                 start = base + ent.start_char
-                m = doc.mention(start, start + len(text), ent.label_, self.name, key=key)
+                m = doc.mention(start, start + len(text), ent.label_, self.name, key=key,
+                                confidence=round(confidence, 3))
                 if key is not None and survives_rules(m, rules):  # the rest would lose to the rules anyway
-                    cands.append((ent.start, ent.end, m))
-            if cands:
-                found.append((base, sdoc, cands))
-        if not found:
-            return []
-        # confidence: the probability of the span and label under a beam search over the same model
-        beams = self.ner.beam_parse([self.nlp.make_doc(d.text) for _, d, _ in found], beam_width=self.beam_width)
-        out: list[Mention] = []
-        for (_, _, cands), scores in zip(found, self.ner.scored_ents(beams)):
-            for s, e, m in cands:
-                conf = round(float(scores.get((s, e, m.label), 0.0)), 3)
-                if conf >= self.threshold:
-                    out.append(replace(m, confidence=conf))
-                    out.extend(self.implied(doc, out[-1]))
+                    out.append(m)
+                    out.extend(self.implied(doc, m))
         return out
 
     def implied(self, doc: ParsedDocument, m: Mention) -> list[Mention]:

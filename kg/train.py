@@ -32,32 +32,27 @@ from pathlib import Path
 from kg.errors import InputError
 
 __all__ = ["TrainSettings", "excluded_ranges", "load_annotations", "silver_sentences", "outermost",
-           "make_nlp", "train", "evaluate"]
+           "make_nlp", "train", "evaluate", "MODEL_CONFIG"]
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "unicom-corpus.txt"
 DEFAULT_ANNOTATIONS = REPO / "training" / "annotations.jsonl"
 DEFAULT_MODEL = REPO / "models" / "kg_ner"
-LABELS = ["Subsidiary", "Organization", "Person", "Product", "Project", "Province", "Policy"]
 RULES = ["provinces", "unicom_units", "organizations", "policies", "people", "products", "projects"]
 
-# A spaCy NER model for character tokens, small enough for ~20K characters/s on one CPU core:
-# hash embeddings of the character, a 4-layer CNN (window 1 → ±4 characters), a narrow
-# transition-based NER head.
+# The model tags each character with a BILUO tag (kg.biluo): hash embeddings of the character, a
+# 4-layer CNN (window 1 → each character sees ±4 neighbours), a softmax over the tags.  A per-token
+# tagger, not spaCy's transition-based ``ner``: on character tokens the latter learned where a name
+# ends far too slowly (docs/ner.md, "Why a tagger").
 MODEL_CONFIG = {
-    "@architectures": "spacy.TransitionBasedParser.v2",
-    "state_type": "ner",
-    "extra_state_tokens": False,
-    "hidden_width": 32,
-    "maxout_pieces": 1,
-    "use_upper": True,
+    "@architectures": "spacy.Tagger.v2",
     "nO": None,
     "tok2vec": {
         "@architectures": "spacy.HashEmbedCNN.v2",
         "pretrained_vectors": None,
-        "width": 64,
+        "width": 96,
         "depth": 4,
-        "embed_size": 4000,
+        "embed_size": 6000,
         "window_size": 1,
         "maxout_pieces": 2,
         "subword_features": False,
@@ -80,9 +75,9 @@ class TrainSettings:
     silver_min_conf: float = 0.0  # rule mentions below this are marked missing (0: the rules are trusted)
     annotated_repeat: int = 6  # each annotated passage is seen this many times per epoch
     holdout_every: int = 5
-    batch_size: int = 16
+    batch_size: int = 8
     dropout: float = 0.2
-    unsure_missing: bool = True  # mark the 10 characters before an unlabelled 平台/项目/… word as missing
+    unsure_missing: bool = False  # mark the 10 characters before an unlabelled 平台/项目/… word as missing
     max_minutes: float = 25.0  # a safety stop; the default run ends well before it
 
 
@@ -138,6 +133,9 @@ def _fingerprint(surface: str) -> str:
 def load_annotations(path: Path, corpus: str, excluded: Sequence[tuple[int, int]] = ()) -> list[dict]:
     """Annotated passages: ``{"start", "end", "entities": [[s, e, label, text], ...]}`` with corpus offsets
     of the passage and offsets into the passage; ``text`` is checked against the corpus."""
+    from kg.ontology import load_ontology
+
+    labels = load_ontology().classes
     rows = []
     for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -147,7 +145,7 @@ def load_annotations(path: Path, corpus: str, excluded: Sequence[tuple[int, int]
             raise InputError(f"{path}:{n}: passage {row['start']}-{row['end']} overlaps an excluded (gold) range")
         text = corpus[row["start"]:row["end"]]
         for s, e, label, surface in row["entities"]:
-            if _fingerprint(text[s:e]) != _fingerprint(surface) or label not in LABELS:
+            if _fingerprint(text[s:e]) != _fingerprint(surface) or label not in labels:
                 raise InputError(f"{path}:{n}: entity {surface!r} ({label}) does not match the corpus at {s}-{e}; "
                                  "is --corpus the right file?")
         rows.append({"start": row["start"], "end": row["end"], "text": text,
@@ -187,33 +185,52 @@ def silver_sentences(corpus: str, excluded: Sequence[tuple[int, int]], min_conf:
     return out
 
 
-def make_nlp(labels: Sequence[str] = LABELS):
-    """A blank Chinese pipeline (character tokens) with an untrained ``ner`` component."""
+def make_nlp(labels: Sequence[str] | None = None):
+    """A blank Chinese pipeline (character tokens): an untrained ``tagger`` over the BILUO tags of
+    ``labels`` (default: the ontology's entity classes), then ``entities``, which decodes the tagger's
+    scores into ``doc.ents`` (:mod:`kg.biluo`)."""
     import spacy
 
+    from kg.biluo import tag_names
+    from kg.ontology import load_ontology
+
     nlp = spacy.blank("zh")  # default segmenter: characters
-    ner = nlp.add_pipe("ner", config={"model": MODEL_CONFIG})
-    for label in labels:
-        ner.add_label(label)
+    tagger = nlp.add_pipe("tagger", config={"model": MODEL_CONFIG})
+    for tag in tag_names(labels or load_ontology().classes):
+        tagger.add_label(tag)
+    nlp.add_pipe("kg_entities_from_tags", name="entities")
     return nlp
 
 
 def _example(nlp, row: dict):
+    """A training example: the row's entities as reference ``doc.ents`` and as BILUO tags (the tagger
+    learns from the tags; characters of ``missing`` ranges get no tag)."""
     from spacy.training import Example
 
-    doc = nlp.make_doc(row["text"])
+    from kg.biluo import tags_from_spans
+
     ref = nlp.make_doc(row["text"])
     spans = [ref.char_span(s, e, label=lab, alignment_mode="expand") for s, e, lab in row["entities"]]
     spans = [sp for sp in spans if sp is not None]
     missing = [ref.char_span(s, e, alignment_mode="expand") for s, e in row.get("missing", [])]
-    ref.set_ents(spans, missing=[m for m in missing if m is not None], default="outside")
-    return Example(doc, ref)
+    missing = [m for m in missing if m is not None]
+    ref.set_ents(spans, missing=missing, default="outside")
+    tags = tags_from_spans(len(ref), [(sp.start, sp.end, sp.label_) for sp in spans],
+                           [(m.start, m.end) for m in missing])
+    for token, tag in zip(ref, tags):
+        token.tag_ = tag
+    return Example(nlp.make_doc(row["text"]), ref)
 
 
 def evaluate(nlp, rows: Sequence[dict]) -> dict:
-    """Entity P/R/F1 (overall and per type) of ``nlp`` on annotated rows."""
+    """Entity P/R/F1 (exact spans; overall and per type) of ``nlp`` on annotated rows."""
+    from spacy.scorer import get_ner_prf
+
     examples = [_example(nlp, r) for r in rows]
-    scores = nlp.evaluate(examples)
+    with nlp.select_pipes(disable=["tagger"]):  # `entities` runs the tagger's model itself
+        for eg, doc in zip(examples, nlp.pipe(eg.predicted for eg in examples)):
+            eg.predicted = doc
+    scores = get_ner_prf(examples)
     return {"p": scores["ents_p"], "r": scores["ents_r"], "f": scores["ents_f"],
             "per_type": scores.get("ents_per_type") or {}, "passages": len(rows)}
 
@@ -260,15 +277,15 @@ def train(settings: TrainSettings | None = None, log=print, silver: list[dict] |
         for batch in minibatch(examples, size=st.batch_size):
             nlp.update(batch, drop=st.dropout, sgd=optimizer, losses=losses)
         report = evaluate(nlp, held) if held else {"f": 0.0}
-        log(f"epoch {epoch + 1}/{st.epochs}: loss {losses.get('ner', 0):.1f}  held-out F1 {report['f']:.3f}  "
+        log(f"epoch {epoch + 1}/{st.epochs}: loss {losses.get('tagger', 0):.1f}  held-out F1 {report['f']:.3f}  "
             f"({time.perf_counter() - started:.0f} s)")
         if report["f"] > best_f or not held:
-            best_f, best_epoch, best_weights = report["f"], epoch + 1, nlp.get_pipe("ner").to_bytes()
+            best_f, best_epoch, best_weights = report["f"], epoch + 1, nlp.get_pipe("tagger").to_bytes()
         if time.perf_counter() - started > st.max_minutes * 60:
             log("stopping: max_minutes reached")
             break
     if best_weights is not None:
-        nlp.get_pipe("ner").from_bytes(best_weights)
+        nlp.get_pipe("tagger").from_bytes(best_weights)
         log(f"kept epoch {best_epoch} (held-out F1 {best_f:.3f}; optimistic, since the epoch was chosen on it)")
     report = evaluate(nlp, held) if held else {}
     report.update(seconds=round(time.perf_counter() - started, 1), seed=st.seed, epochs=st.epochs, kept_epoch=best_epoch,
@@ -278,6 +295,7 @@ def train(settings: TrainSettings | None = None, log=print, silver: list[dict] |
     nlp.meta["description"] = "kg character-level Chinese NER (7 entity types), trained by `kg train`"
     nlp.meta["kg_training"] = report
     Path(st.out).mkdir(parents=True, exist_ok=True)
+    nlp.disable_pipe("tagger")  # saved disabled: `entities` runs its model, spacy.load(...)(text).ents just works
     nlp.to_disk(st.out)
     log(f"saved {st.out} in {report['seconds']} s")
     return report

@@ -1,4 +1,7 @@
 """The shipped NER pipeline: loads offline with spacy.load and tags a sentence written for this test."""
+import subprocess
+import sys
+
 import spacy
 
 from extractors.ner import DEFAULT_MODEL, NerExtractor
@@ -9,12 +12,20 @@ SENTENCE = "浙江联通总经理王海涛在杭州发布了联通云平台，�
 
 def test_shipped_pipeline_loads_offline_and_tags():
     nlp = spacy.load(DEFAULT_MODEL)
-    assert nlp.pipe_names == ["ner"]
+    assert nlp.pipe_names == ["entities"]
     doc = nlp(SENTENCE)
     assert len(doc) == len(SENTENCE)  # character tokens
     found = {(e.label_, e.text) for e in doc.ents}
     assert ("Organization", "中国移动") in found
     assert any(label == "Person" for label, _ in found)
+
+
+def test_spacy_load_finds_the_component_through_the_entry_point():
+    """A fresh interpreter whose code never imports kg still loads the model (setup.cfg's spacy_factories)."""
+    code = f"import spacy; print([e.label_ for e in spacy.load({str(DEFAULT_MODEL)!r})('中国移动发布公告。').ents])"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "Organization" in run.stdout
 
 
 def test_extractor_mentions_carry_offsets_and_confidence():

@@ -36,7 +36,11 @@ def test_training_runs_end_to_end(tiny):
     assert report["kept_epoch"] == epoch_f.index(max(epoch_f)) + 1
     assert round(report["f"], 3) == max(epoch_f)
     nlp = spacy.load(tmp / "model")
-    assert "ner" in nlp.pipe_names and set(nlp.get_pipe("ner").labels) >= {"Person", "Product"}
+    assert nlp.pipe_names == ["entities"]  # the tagger is saved disabled: `entities` runs its model
+    assert {"B-Person", "L-Product", "U-Province", "O"} <= set(nlp.get_pipe("tagger").labels)
+    doc = nlp("李明表示，联通云平台将服务政府客户。")
+    assert all(e.label_ in {"Person", "Product", "Organization", "Subsidiary", "Province", "Project", "Policy"}
+               for e in doc.ents)
 
 
 def test_annotations_in_an_excluded_range_are_refused(tiny):
@@ -60,5 +64,5 @@ def test_same_seed_same_model(tiny):
         settings = TrainSettings(corpus=corpus, annotations=ann, out=tmp / run, exclude_tsv=[], exclude_jsonl=[],
                                  epochs=2, max_silver=50, holdout_every=1, annotated_repeat=1)
         train(settings, log=lambda s: None)
-        models.append((tmp / run / "ner" / "model").read_bytes())
+        models.append((tmp / run / "tagger" / "model").read_bytes())
     assert models[0] == models[1]
