@@ -7,10 +7,11 @@ It finds names no rule pattern anticipated; the pipeline's merge policy
 (:func:`kg.pipeline.merge_mentions`) lets the rules win on their own spans.
 
 A mention's confidence is the lowest probability the model gives to the tag
-of one of its characters (in the best valid tag sequence).  Mentions below ``threshold`` are dropped, and
-so are one-character spans, spans of more than 40 characters, spans with
-sentence punctuation inside, ``Province`` spans that name no province and
-``Person`` spans that are not 2–4 Chinese characters (or parts joined by ·).
+of one of its characters (in the best valid tag sequence).  Mentions below
+``threshold`` are dropped, and so are one-character spans, spans of more than
+40 characters, spans with sentence punctuation inside, ``Province`` spans that
+name no province and ``Person`` spans that are not 2–4 Chinese characters (or
+parts joined by ·).
 
 >>> from kg.pipeline import parse
 >>> ms = NerExtractor()(parse("中国联通董事长陈忠岳出席会议。"))
@@ -26,9 +27,9 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from extractors import gazetteer
 from spacy.tokens import Span
 
+from extractors import gazetteer
 from extractors.base import Extractor
 from extractors.people import TITLES
 from extractors.policies import policy_key

@@ -2,9 +2,12 @@
 import subprocess
 import sys
 
+import pytest
 import spacy
+from spacy.training import Example
 
 from extractors.ner import DEFAULT_MODEL, NerExtractor
+from kg.errors import ExtractorError
 from kg.pipeline import Pipeline, parse
 
 SENTENCE = "浙江联通总经理王海涛在杭州发布了联通云平台，中国移动也参加了会议。"
@@ -66,3 +69,14 @@ def test_a_model_person_must_look_like_a_name():
 
     assert all(_PERSON_NAME.fullmatch(n) for n in ("陈明", "欧阳振华", "阿卜杜勒·阿齐兹"))
     assert not any(_PERSON_NAME.fullmatch(n) for n in ("王", "欧阳振华明白", "项目”", "李明）", "Tom"))
+
+
+def test_a_model_from_an_older_kg_train_is_refused_with_a_hint(tmp_path):
+    """Models shipped before the BILUO tagger had spaCy's transition-based ``ner`` component."""
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("ner").add_label("Person")
+    doc = nlp.make_doc("王芳说")
+    nlp.initialize(lambda: [Example.from_dict(doc, {"entities": [(0, 2, "Person")]})])
+    nlp.to_disk(tmp_path / "old")
+    with pytest.raises(ExtractorError, match="retrain it with `kg train`"):
+        NerExtractor(model=tmp_path / "old")
