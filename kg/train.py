@@ -41,9 +41,9 @@ DEFAULT_MODEL = REPO / "models" / "kg_ner"
 RULES = ["provinces", "unicom_units", "organizations", "policies", "people", "products", "projects"]
 
 # The model tags each character with a BILUO tag (kg.biluo): hash embeddings of the character, a
-# 4-layer CNN (window 1 → each character sees ±4 neighbours), a softmax over the tags.  A per-token
-# tagger, not spaCy's transition-based ``ner``: on character tokens the latter learned where a name
-# ends far too slowly (docs/ner.md, "Why a tagger").
+# 4-layer CNN (window 2 → each character sees ±8 neighbours: long names need the context), a softmax
+# over the tags.  A per-token tagger, not spaCy's transition-based ``ner``: on character tokens the
+# latter learned where a name ends far too slowly (docs/ner.md, "Why a tagger").
 MODEL_CONFIG = {
     "@architectures": "spacy.Tagger.v2",
     "nO": None,
@@ -53,7 +53,7 @@ MODEL_CONFIG = {
         "width": 96,
         "depth": 4,
         "embed_size": 6000,
-        "window_size": 1,
+        "window_size": 2,
         "maxout_pieces": 2,
         "subword_features": False,
     },
