@@ -1,6 +1,7 @@
 """BILUO tags ↔ entity spans, the decoder that reads a valid tag sequence out of the model's scores,
 and the spaCy component that writes them to doc.ents."""
 import numpy
+
 from kg.biluo import decode, spans_from_tags, tag_names, tags_from_spans
 from kg.train import _example, make_nlp
 
@@ -56,3 +57,11 @@ def test_the_component_writes_doc_ents_from_the_tagger_scores():
     assert len(doc) == 9 and doc.has_annotation("ENT_IOB")
     # an untrained model's spans are arbitrary, but always valid and of the two labels
     assert all(e.label_ in {"Person", "Product"} for e in doc.ents)
+
+
+def test_training_examples_carry_tags_and_leave_missing_characters_untagged():
+    nlp = make_nlp(["Person", "Product"])
+    eg = _example(nlp, {"text": "王芳发布了新平台", "entities": [(0, 2, "Person")], "missing": [(5, 8)]})
+    assert [t.tag_ for t in eg.reference] == ["B-Person", "L-Person", "O", "O", "O", "", "", ""]
+    assert [(e.text, e.label_) for e in eg.reference.ents] == [("王芳", "Person")]
+    assert eg.reference[6].ent_iob_ == ""  # neither a name nor outside: unknown
