@@ -48,7 +48,8 @@ def tag_names(labels: Iterable[str]) -> list[str]:
 def tags_from_spans(length: int, spans: Iterable[tuple[int, int, str]],
                     missing: Iterable[tuple[int, int]] = ()) -> list[str]:
     """Tags of ``length`` tokens with entity ``spans`` (token offsets, not overlapping); tokens of a
-    ``missing`` range that no span covers get :data:`MISSING`."""
+    ``missing`` range that no span covers get :data:`MISSING` (spaCy's ``offsets_to_biluo_tags`` has
+    no such ranges: it marks only tokens an entity's offsets do not align with)."""
     tags = [OUTSIDE] * length
     for start, end in missing:
         tags[start:end] = [MISSING] * (end - start)
