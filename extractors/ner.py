@@ -56,8 +56,8 @@ DEFAULT_LABELS = ("Person",)
 # Where a sentence can hold a person: a post, a speech verb, an honorific.  When the model reports
 # people only, it reads only such sentences (about a fifth of the corpus), which keeps it cheap.
 _PERSON_CUE = re.compile(f"(?:{TITLES}|表示|指出|强调|介绍|认为|说|同志|先生|女士|通讯员|作者|主持|出席|会见)")
-# Characters read on each side of a person cue: a name sits next to its post or speech verb; the
-# window also gives the model's ±4-character view and the parser's left context room.
+# Characters read on each side of a person cue: a name sits next to its post or speech verb, and
+# the model sees ±8 characters around each character of it.
 _CUE_WINDOW = 24
 
 

@@ -131,20 +131,21 @@ def decode(scores: numpy.ndarray, tags: Sequence[str]) -> list[tuple[int, int, s
     >>> tags = ["B-Person", "I-Person", "L-Person", "U-Person", "O"]
     >>> scores = numpy.log(numpy.array([[.1, .1, .1, .1, .6],     # O
     ...                                 [.7, .1, .1, .05, .05],   # B
-    ...                                 [.1, .3, .25, .3, .05],   # I? U? (only I or L can follow B)
+    ...                                 [.1, .3, .25, .31, .04],  # U best alone, but only I or L can follow B
     ...                                 [.1, .1, .6, .1, .1]]))   # L
     >>> decode(scores, tags)
     [(1, 4, 'Person', 0.3)]
     """
     tags = tuple(tags)
-    probs = numpy.exp(scores - scores.max(axis=1, keepdims=True))
-    probs /= probs.sum(axis=1, keepdims=True)
+    shifted = scores - scores.max(axis=1, keepdims=True)
+    log_probs = shifted - numpy.log(numpy.exp(shifted).sum(axis=1, keepdims=True))
+    probs = numpy.exp(log_probs)
     best = probs.argmax(axis=1)
     names = [tags[j] for j in best]
     spans = spans_from_tags(names)
     # the per-character best tags are the best sequence when they are valid (most sentences); else search
     if sum(e - s for s, e, _ in spans) != sum(t != OUTSIDE for t in names):
-        best = numpy.array(_viterbi(numpy.log(numpy.maximum(probs, 1e-12)), tags))
+        best = numpy.array(_viterbi(log_probs, tags))
         spans = spans_from_tags([tags[j] for j in best])
     chosen = probs[numpy.arange(len(best)), best]
     return [(s, e, label, round(float(chosen[s:e].min()), 4)) for s, e, label in spans]
@@ -162,8 +163,11 @@ class EntitiesFromTags:
         if not docs:
             return []
         tagger = self.nlp.get_pipe(self.tagger)
-        return [[(Span(doc, s, e, label=label), conf) for s, e, label, conf in decode(scores, tagger.labels)]
-                for doc, scores in zip(docs, tagger.model.predict(list(docs)))]
+        out = []
+        for doc, scores in zip(docs, tagger.model.predict(list(docs))):
+            spans = decode(tagger.model.ops.to_numpy(scores), tagger.labels)  # to_numpy: scores may live on a GPU
+            out.append([(Span(doc, s, e, label=label), conf) for s, e, label, conf in spans])
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
