@@ -25,7 +25,8 @@ def test_shipped_pipeline_loads_offline_and_tags():
 
 def test_spacy_load_finds_the_component_through_the_entry_point():
     """A fresh interpreter whose code never imports kg still loads the model (setup.cfg's spacy_factories)."""
-    code = f"import spacy; print([e.label_ for e in spacy.load({str(DEFAULT_MODEL)!r})('中国移动发布公告。').ents])"
+    code = (f"import spacy; nlp = spacy.load({str(DEFAULT_MODEL)!r}); "
+            "print([e.label_ for e in nlp('中国移动发布公告。').ents])")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert "Organization" in run.stdout
