@@ -23,11 +23,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-
-from spacy.tokens import Span
 
 from extractors import gazetteer
 from extractors.base import Extractor
@@ -143,20 +140,15 @@ class NerExtractor(Extractor):
                         out.append((k, piece))
         return out
 
-    def tagged(self, texts: Iterable[str]) -> Iterator[list[tuple[Span, float]]]:
-        """For each text, the model's entity spans with their confidence (:func:`kg.biluo.decode`)."""
-        entities = self.nlp.get_pipe("entities")
-        docs = [self.nlp.make_doc(t) for t in texts]
-        for i in range(0, len(docs), self.batch_size):
-            yield from entities.spans(docs[i:i + self.batch_size])
-
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
         rules = [m for m in doc.mentions if not m.implied and m.extractor not in MODEL_EXTRACTORS]
         pieces = self._pieces(doc)
         starts = {s.start for s in doc.sentences}
         ends = {s.end for s in doc.sentences}
+        entities = self.nlp.get_pipe("entities")  # spans and confidences: kg.biluo.decode
+        docs = (self.nlp.make_doc(p) for _, p in pieces)
         out: list[Mention] = []
-        for (base, piece), spans in zip(pieces, self.tagged(p for _, p in pieces)):
+        for (base, piece), spans in zip(pieces, entities.spans(docs, self.batch_size)):
             for ent, confidence in spans:
                 text = ent.text
                 if (self.labels is not None and ent.label_ not in self.labels) or confidence < self.threshold \

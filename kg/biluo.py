@@ -28,6 +28,7 @@ from functools import lru_cache
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 __all__ = ["OUTSIDE", "MISSING", "tag_names", "tags_from_spans", "spans_from_tags", "decode", "EntitiesFromTags",
            "make_entities_from_tags"]
@@ -158,33 +159,22 @@ class EntitiesFromTags:
     def __init__(self, nlp: Language, name: str, tagger: str = "tagger") -> None:
         self.nlp, self.name, self.tagger = nlp, name, tagger
 
-    def spans(self, docs: Sequence[Doc]) -> list[list[tuple[Span, float]]]:
-        """For each doc, its entity spans with their confidence."""
-        if not docs:
-            return []
+    def spans(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[list[tuple[Span, float]]]:
+        """For each doc, its entity spans with their confidence; the model reads ``batch_size`` docs at once."""
         tagger = self.nlp.get_pipe(self.tagger)
-        out = []
-        for doc, scores in zip(docs, tagger.model.predict(list(docs))):
-            spans = decode(tagger.model.ops.to_numpy(scores), tagger.labels)  # to_numpy: scores may live on a GPU
-            out.append([(Span(doc, s, e, label=label), conf) for s, e, label, conf in spans])
-        return out
+        for batch in minibatch(docs, size=batch_size):
+            for doc, scores in zip(batch, tagger.model.predict(batch)):
+                spans = decode(tagger.model.ops.to_numpy(scores), tagger.labels)  # to_numpy: scores may be on a GPU
+                yield [(Span(doc, s, e, label=label), conf) for s, e, label, conf in spans]
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
-        batch: list[Doc] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) == batch_size:
-                yield from self._set(batch)
-                batch = []
-        yield from self._set(batch)
-
-    def _set(self, docs: list[Doc]) -> Iterator[Doc]:
-        for doc, spans in zip(docs, self.spans(docs)):
-            doc.set_ents([span for span, _ in spans], default="outside")
-            yield doc
+        for batch in minibatch(docs, size=batch_size):
+            for doc, spans in zip(batch, self.spans(batch, batch_size)):
+                doc.set_ents([span for span, _ in spans], default="outside")
+                yield doc
 
 
 @Language.factory("kg_entities_from_tags", default_config={"tagger": "tagger"})
