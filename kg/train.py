@@ -71,9 +71,9 @@ class TrainSettings:
     exclude_jsonl: list[Path] = field(default_factory=lambda: [REPO.parent / "shared" / "gold" / "dev.jsonl"])
     seed: int = 13
     epochs: int = 12
-    max_silver: int = 4000  # silver sentences sampled per run
+    max_silver: int = 3000  # silver sentences sampled per run
     silver_min_conf: float = 0.0  # rule mentions below this are marked missing (0: the rules are trusted)
-    annotated_repeat: int = 6  # each annotated passage is seen this many times per epoch
+    annotated_repeat: int = 10  # each annotated passage is seen this many times per epoch
     holdout_every: int = 5
     batch_size: int = 8
     dropout: float = 0.2
