@@ -42,6 +42,7 @@ __all__ = ["NerExtractor", "DEFAULT_MODEL", "DEFAULT_LABELS", "load_model"]
 # KG_NER_MODEL points to another one.
 DEFAULT_MODEL = Path(os.environ.get("KG_NER_MODEL") or Path(__file__).resolve().parent.parent / "models" / "kg_ner")
 _PUNCT_INSIDE = re.compile(r"[，。；：！？、]")
+_PAIRS = ("“”", "（）", "()", "《》", "「」")
 _MAX_CHARS = 400  # longer sentences (flattened tables) are cut into pieces of this size
 _MAX_LEN = 40  # longer model spans are runaway guesses
 # A person's name is 2–4 Chinese characters, or transliterated parts joined by "·"; a model
@@ -56,6 +57,23 @@ _PERSON_CUE = re.compile(f"(?:{TITLES}|表示|指出|强调|介绍|认为|说|�
 # Characters read on each side of a person cue: a name sits next to its post or speech verb, and
 # the model sees ±8 characters around each character of it.
 _CUE_WINDOW = 24
+
+
+def _balanced(text: str) -> bool:
+    """Whether every quote and bracket in ``text`` is closed inside it, in order.
+
+    >>> _balanced("“丝路”金融汇通"), _balanced("数字东盟”行动计划"), _balanced("RCEP）")
+    (True, False, False)
+    """
+    for left, right in _PAIRS:
+        depth = 0
+        for ch in text:
+            depth += (ch == left) - (ch == right)
+            if depth < 0:
+                return False
+        if depth:
+            return False
+    return True
 
 
 @lru_cache(maxsize=4)
@@ -157,6 +175,8 @@ class NerExtractor(Extractor):
                     continue
                 if ent.label_ == "Person" and not _PERSON_NAME.fullmatch(text):
                     continue
+                if not _balanced(text) or (ent.label_ in ("Organization", "Subsidiary") and self._is_place(text)):
+                    continue  # half a quoted or bracketed name (数字东盟”行动计划), or a city taken for an organisation
                 if (ent.start_char == 0 and base not in starts) or \
                         (ent.end_char == len(piece) and base + len(piece) not in ends):
                     continue  # touches a cut through the sentence: maybe half a name
@@ -168,6 +188,9 @@ class NerExtractor(Extractor):
                     out.append(m)
                     out.extend(self.implied(doc, m))
         return out
+
+    def _is_place(self, text: str) -> bool:
+        return text.removesuffix("市") in self.gaz.city_province or self.gaz.province_of(text) is not None
 
     def implied(self, doc: ParsedDocument, m: Mention) -> list[Mention]:
         """What a China Unicom unit's name makes certain (spec): 中国联通, and the province it is named after."""

@@ -81,3 +81,13 @@ def test_a_model_from_an_older_kg_train_is_refused_with_a_hint(tmp_path):
     nlp.to_disk(tmp_path / "old")
     with pytest.raises(ExtractorError, match="retrain it with `kg train`"):
         NerExtractor(model=tmp_path / "old")
+
+
+def test_a_model_organisation_that_is_a_place_name_or_half_a_quoted_name_is_refused():
+    from extractors.ner import _balanced
+
+    ner = NerExtractor()
+    assert ner._is_place("哈尔滨") and ner._is_place("金华市") and ner._is_place("广东省")
+    assert not ner._is_place("紫金山实验室")
+    assert _balanced("“丝路”金融汇通") and _balanced("全国一体化算力算网调度平台（1.0版）")
+    assert not _balanced("云计算“工程") and not _balanced("中国）有限公司")
