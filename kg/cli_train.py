@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from kg.train import DEFAULT_ANNOTATIONS, DEFAULT_CORPUS, DEFAULT_MODEL, TrainSettings
+from kg.train import DEFAULT_ANNOTATIONS, DEFAULT_CORPUS, DEFAULT_MODEL, DEFAULT_TEST_ANNOTATIONS, TrainSettings
 
 __all__ = ["train"]
 
@@ -21,6 +21,8 @@ _GOLD = DEFAULT_CORPUS.parent.parent / "gold"
               help="The corpus file; training text is read from it at train time, never stored in the repo.")
 @click.option("--annotations", type=click.Path(path_type=Path), default=DEFAULT_ANNOTATIONS, show_default=True,
               help="Hand-annotated passages (corpus offsets + labels, JSONL).")
+@click.option("--test-annotations", type=click.Path(path_type=Path), default=DEFAULT_TEST_ANNOTATIONS,
+              show_default=True, help="Annotated passages never trained on (not even as silver): the model's test set.")
 @click.option("-o", "--out", type=click.Path(path_type=Path), default=DEFAULT_MODEL, show_default=True,
               help="Folder for the trained spaCy pipeline (loadable with spacy.load).")
 @click.option("--exclude", "exclude_tsv", multiple=True, type=click.Path(path_type=Path),
@@ -33,7 +35,7 @@ _GOLD = DEFAULT_CORPUS.parent.parent / "gold"
 @click.option("--epochs", type=int, default=TrainSettings.epochs, show_default=True)
 @click.option("--max-silver", type=int, default=TrainSettings.max_silver, show_default=True,
               help="Number of silver (rule-labelled) sentences sampled.")
-def train(corpus, annotations, out, exclude_tsv, exclude_jsonl, seed, epochs, max_silver):
+def train(corpus, annotations, test_annotations, out, exclude_tsv, exclude_jsonl, seed, epochs, max_silver):
     """Train the NER pipeline from the corpus, the rules and the annotated passages.
 
     Reproducible: the same corpus, annotations and seed give the same model.
@@ -45,11 +47,13 @@ def train(corpus, annotations, out, exclude_tsv, exclude_jsonl, seed, epochs, ma
     """
     from kg.train import train as run_train
 
-    settings = TrainSettings(corpus=corpus, annotations=annotations, out=out, exclude_tsv=list(exclude_tsv),
-                             exclude_jsonl=list(exclude_jsonl), seed=seed, epochs=epochs, max_silver=max_silver)
+    settings = TrainSettings(corpus=corpus, annotations=annotations, test_annotations=test_annotations, out=out,
+                             exclude_tsv=list(exclude_tsv), exclude_jsonl=list(exclude_jsonl), seed=seed,
+                             epochs=epochs, max_silver=max_silver)
     report = run_train(settings, log=lambda s: click.echo(s, err=True))
-    if report.get("passages"):
-        click.echo(f"held-out annotated passages: {report['passages']}  P {report['p']:.3f}  R {report['r']:.3f}  "
-                   f"F1 {report['f']:.3f}")
-        for label, s in sorted(report["per_type"].items()):
-            click.echo(f"  {label:<13} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f']:.3f}")
+    for name, scores in (("held-out", report), ("test", report.get("test") or {})):
+        if scores.get("passages"):
+            click.echo(f"{name} annotated passages: {scores['passages']}  P {scores['p']:.3f}  R {scores['r']:.3f}  "
+                       f"F1 {scores['f']:.3f}")
+            for label, s in sorted(scores["per_type"].items()):
+                click.echo(f"  {label:<13} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f']:.3f}")

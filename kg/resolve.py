@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 
 from kg.records import Entity, Evidence, Mention, ParsedDocument, Relation, RelationMention
 
@@ -110,8 +111,32 @@ class EntityResolver:
             self.add_relation(r)
 
     def result(self) -> tuple[dict[str, Entity], list[Relation]]:
-        ents = {e.id: e for e in self.entities.values()}
-        return ents, list(self.relations.values())
+        """Entities by id and relations.  Entities of one type that ended with the same canonical name
+        are one entity (the spec: one canonical name per entity; the exports mint IRIs from it): a unit
+        the rules keyed by its place and the model keyed by its name (安徽分公司) become one."""
+        groups: dict[tuple[str, str], list[Entity]] = {}
+        for e in self.entities.values():
+            groups.setdefault((e.label, e.name), []).append(e)
+        ents: dict[str, Entity] = {}
+        same: dict[str, str] = {}  # merged entity id -> surviving id
+        for first, *rest in groups.values():
+            if rest:  # a new record: the resolver's own entities stay as they are
+                first = replace(first, aliases=first.aliases.union(*(e.aliases for e in rest)),
+                                evidence=first.evidence + [ev for e in rest for ev in e.evidence])
+                same.update((e.id, first.id) for e in rest)
+            ents[first.id] = first
+        relations: dict[tuple[str, str, str], Relation] = {}
+        for r in self.relations.values():
+            head, tail = same.get(r.head, r.head), same.get(r.tail, r.tail)
+            if head == tail:
+                continue
+            kept = relations.get((head, r.label, tail))
+            if kept is None:
+                relations[(head, r.label, tail)] = replace(r, head=head, tail=tail, evidence=list(r.evidence))
+            else:
+                kept.role = kept.role or r.role
+                kept.evidence.extend(r.evidence)
+        return ents, list(relations.values())
 
 
 def resolve(docs: Iterable[ParsedDocument]) -> tuple[dict[str, Entity], list[Relation]]:

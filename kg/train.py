@@ -37,6 +37,8 @@ __all__ = ["TrainSettings", "excluded_ranges", "load_annotations", "silver_sente
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "unicom-corpus.txt"
 DEFAULT_ANNOTATIONS = REPO / "training" / "annotations.jsonl"
+# Annotated passages that are never trained on, not even as silver sentences: the model's own test set.
+DEFAULT_TEST_ANNOTATIONS = REPO / "training" / "test_annotations.jsonl"
 DEFAULT_MODEL = REPO / "models" / "kg_ner"
 RULES = ["provinces", "unicom_units", "organizations", "policies", "people", "products", "projects"]
 
@@ -66,6 +68,7 @@ class TrainSettings:
 
     corpus: Path = DEFAULT_CORPUS
     annotations: Path = DEFAULT_ANNOTATIONS
+    test_annotations: Path | None = DEFAULT_TEST_ANNOTATIONS
     out: Path = DEFAULT_MODEL
     exclude_tsv: list[Path] = field(default_factory=lambda: [REPO.parent / "shared" / "gold" / "heldout.tsv"])
     exclude_jsonl: list[Path] = field(default_factory=lambda: [REPO.parent / "shared" / "gold" / "dev.jsonl"])
@@ -164,14 +167,15 @@ def silver_sentences(corpus: str, excluded: Sequence[tuple[int, int]], min_conf:
     from kg.pipeline import Pipeline, parse
 
     pipeline = Pipeline(RULES)
-    blocked = sorted(list(excluded) + list(skip))
     out = []
     for doc in split_passages(corpus, "corpus"):
         parsed = pipeline(parse(doc))
         mentions = [m for m in parsed.mentions if not m.implied]
         for sent in parsed.sentences:
             a, b = doc.offset + sent.start, doc.offset + sent.end
-            if not 8 <= sent.end - sent.start <= 300 or _overlaps_any(blocked, a - 1, b + 1):
+            # gold ranges need not end where our sentences do: a sentence that touches one is left out too
+            if not 8 <= sent.end - sent.start <= 300 or _overlaps_any(excluded, a - 1, b + 1) \
+                    or _overlaps_any(skip, a, b):
                 continue
             inside = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
             ents = outermost((m.start - sent.start, m.end - sent.start, m.label)
@@ -248,11 +252,17 @@ def train(settings: TrainSettings | None = None, log=print, silver: list[dict] |
     excluded = excluded_ranges([p for p in st.exclude_tsv if Path(p).exists()],
                                [p for p in st.exclude_jsonl if Path(p).exists()])
     annotated = load_annotations(st.annotations, corpus, excluded) if Path(st.annotations).exists() else []
+    test = load_annotations(st.test_annotations, corpus, excluded) \
+        if st.test_annotations and Path(st.test_annotations).exists() else []
+    annotated_ranges = [(r["start"], r["end"]) for r in annotated]
+    if any(_overlaps_any(annotated_ranges, r["start"], r["end"]) for r in test):
+        raise InputError(f"{st.test_annotations}: a test passage overlaps a training passage of {st.annotations}")
     held = annotated[st.holdout_every - 1::st.holdout_every] if st.holdout_every else []
     ann_train = [r for r in annotated if r not in held]
     if silver is None:
         silver = silver_sentences(corpus, excluded, st.silver_min_conf,
-                                  skip=[(r["start"], r["end"]) for r in annotated], unsure=st.unsure_missing)
+                                  skip=annotated_ranges + [(r["start"], r["end"]) for r in test],
+                                  unsure=st.unsure_missing)
     rng = random.Random(st.seed)
     with_ents = [r for r in silver if r["entities"]]
     without = [r for r in silver if not r["entities"]]
@@ -261,7 +271,7 @@ def train(settings: TrainSettings | None = None, log=print, silver: list[dict] |
     n_with = min(len(with_ents), int(st.max_silver * 0.85))
     silver_used = with_ents[:n_with] + without[:st.max_silver - n_with]
     log(f"data: {len(silver_used)} silver sentences (of {len(silver)}), {len(ann_train)} annotated passages "
-        f"x{st.annotated_repeat}, {len(held)} held out; excluded ranges: {len(excluded)}")
+        f"x{st.annotated_repeat}, {len(held)} held out, {len(test)} test passages; excluded ranges: {len(excluded)}")
 
     fix_random_seed(st.seed)
     nlp = make_nlp()
@@ -288,6 +298,8 @@ def train(settings: TrainSettings | None = None, log=print, silver: list[dict] |
         nlp.get_pipe("tagger").from_bytes(best_weights)
         log(f"kept epoch {best_epoch} (held-out F1 {best_f:.3f}; optimistic, since the epoch was chosen on it)")
     report = evaluate(nlp, held) if held else {}
+    if test:
+        report["test"] = evaluate(nlp, test)
     report.update(seconds=round(time.perf_counter() - started, 1), seed=st.seed, epochs=st.epochs, kept_epoch=best_epoch,
                   silver=len(silver_used), annotated=len(ann_train), held_out=len(held))
     nlp.meta["name"] = "kg_ner"

@@ -222,3 +222,21 @@ def test_people_written_before_their_post_work_for_the_unit_the_text_is_about():
     rels = relations("湘江数码股份有限公司董事会第九次会议召开。出席会议的有王明辉董事、顾佳怡独立董事。")
     assert ("王明辉", "worksFor", "湘江数码股份有限公司", "董事") in rels
     assert ("顾佳怡", "worksFor", "湘江数码股份有限公司", "独立董事") in rels
+
+
+def test_entities_of_one_type_with_one_canonical_name_are_one_entity():
+    """A unit the rules key by its place and the model keys by its name end as one node, with the
+    evidence and relations of both (the exports mint one IRI from type + name)."""
+    from kg.records import RelationMention
+    from kg.resolve import resolve
+
+    doc = parse("安徽分公司与华为签约。")
+    rule = doc.mention(0, 5, "Subsidiary", "unicom_units", key="unit:province:安徽", confidence=0.95)
+    model = doc.mention(0, 5, "Subsidiary", "ner", key="subsidiary:安徽分公司", confidence=0.7)
+    huawei = doc.mention(6, 8, "Organization", "organizations", confidence=0.95)
+    doc.mentions = [rule, model, huawei]
+    doc.relations = [RelationMention(m, "partnerOf", huawei, "sentence_relations", doc.text) for m in (rule, model)]
+    ents, rels = resolve([doc])
+    units = [e for e in ents.values() if e.label == "Subsidiary"]
+    assert len(units) == 1 and {ev.extractor for ev in units[0].evidence} == {"unicom_units", "ner"}
+    assert [(r.head, r.label) for r in rels] == [(units[0].id, "partnerOf")] and len(rels[0].evidence) == 2

@@ -24,13 +24,26 @@ def tiny(tmp_path):
     return tmp_path, corpus, ann
 
 
+def _test_file(tmp_path, start_word="浙江联通", end_word="仪式。", entities=([0, 4, "Subsidiary", "浙江联通"],)):
+    """A test passage: the text from ``start_word`` through ``end_word``."""
+    s, e = TEXT.index(start_word), TEXT.index(end_word) + len(end_word)
+    test = tmp_path / "test.jsonl"
+    test.write_text(json.dumps({"id": "t1", "start": s, "end": e, "entities": list(entities)},
+                               ensure_ascii=False) + "\n", encoding="utf-8")
+    return test
+
+
 def test_training_runs_end_to_end(tiny):
     tmp, corpus, ann = tiny
     settings = TrainSettings(corpus=corpus, annotations=ann, out=tmp / "model", exclude_tsv=[], exclude_jsonl=[],
-                             epochs=2, max_silver=50, holdout_every=1, annotated_repeat=1)
+                             epochs=2, max_silver=50, holdout_every=1, annotated_repeat=1,
+                             test_annotations=_test_file(tmp))
     lines: list[str] = []
     report = train(settings, log=lines.append)
     assert report["held_out"] == 1 and 0.0 <= report["f"] <= 1.0
+    assert report["test"]["passages"] == 1
+    # of the 5 sentences, the annotated (5th) and the test passage (1st) are no silver data
+    assert "silver sentences (of 3)" in lines[0] and "1 test passages" in lines[0]
     # the saved weights are those of the epoch with the best held-out F1, and the report says which
     epoch_f = [float(line.split("held-out F1 ")[1].split()[0]) for line in lines if line.startswith("epoch ")]
     assert report["kept_epoch"] == epoch_f.index(max(epoch_f)) + 1
@@ -57,12 +70,20 @@ def test_annotations_must_match_the_corpus(tiny):
         load_annotations(ann, "另" + TEXT)
 
 
+def test_a_test_passage_overlapping_a_training_passage_is_refused(tiny):
+    tmp, corpus, ann = tiny
+    settings = TrainSettings(corpus=corpus, annotations=ann, out=tmp / "m", exclude_tsv=[], exclude_jsonl=[],
+                             epochs=1, max_silver=50, test_annotations=_test_file(tmp, "李明", "客户。", entities=()))
+    with pytest.raises(InputError, match="overlaps a training passage"):
+        train(settings, log=lambda s: None)
+
+
 def test_same_seed_same_model(tiny):
     tmp, corpus, ann = tiny
     models = []
     for run in ("a", "b"):
         settings = TrainSettings(corpus=corpus, annotations=ann, out=tmp / run, exclude_tsv=[], exclude_jsonl=[],
-                                 epochs=2, max_silver=50, holdout_every=1, annotated_repeat=1)
+                                 epochs=2, max_silver=50, holdout_every=1, annotated_repeat=1, test_annotations=None)
         train(settings, log=lambda s: None)
         models.append((tmp / run / "tagger" / "model").read_bytes())
     assert models[0] == models[1]

@@ -1,0 +1,75 @@
+"""Rules only, model only and both on the project's own test passages (training/test_annotations.jsonl).
+
+The test passages are annotated by the spec and never trained on, not even as silver sentences
+(``kg train`` skips them), so this is the model's own test, apart from dev gold.  Scores are per
+passage and per (type, name as written), like ``../shared/tools/score.py`` but on surface names: the
+annotations hold spans, not canonical names.
+
+    python benchmarks/ner_ablation.py --corpus ../shared/corpus/unicom-corpus.txt
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+from extractors.ner import NerExtractor
+from kg.pipeline import Pipeline, merge_mentions, parse
+from kg.train import DEFAULT_CORPUS, DEFAULT_TEST_ANNOTATIONS, RULES, outermost
+
+
+def prf(c: Counter) -> tuple[float, float, float]:
+    p = c["tp"] / max(1, c["tp"] + c["fp"])
+    r = c["tp"] / max(1, c["tp"] + c["fn"])
+    return p, r, 2 * p * r / max(1e-9, p + r)
+
+
+def score(passages, predict) -> dict[str, Counter]:
+    """Per-type tp/fp/fn of ``predict(text) -> mentions`` against the passages' annotated names."""
+    per: dict[str, Counter] = {}
+    for text, gold in passages:
+        spans = outermost((m.start, m.end, m.label) for m in predict(text) if not m.implied)
+        pred = {(label, text[s:e]) for s, e, label in spans}
+        for item in pred | gold:
+            per.setdefault(item[0], Counter())["tp" if item in pred and item in gold else
+                                               "fp" if item in pred else "fn"] += 1
+    return per
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--test", type=Path, default=DEFAULT_TEST_ANNOTATIONS)
+    args = ap.parse_args()
+    corpus = args.corpus.read_text(encoding="utf-8")
+    passages = []
+    for line in args.test.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        text = corpus[row["start"]:row["end"]]
+        passages.append((text, {(label, text[s:e]) for s, e, label, _ in row["entities"]}))
+
+    rules, ner = Pipeline(RULES), NerExtractor()  # the model with its defaults (all types, confidence >= 0.5)
+
+    def both(text):
+        doc = rules(parse(text))
+        return merge_mentions(doc.mentions + ner(doc))
+
+    runs = {"rules only": lambda text: rules(parse(text)).mentions,
+            "model only": lambda text: ner(parse(text)),
+            "rules + model": both}
+    results = {name: score(passages, predict) for name, predict in runs.items()}
+    labels = sorted({label for per in results.values() for label in per})
+    print(f"{len(passages)} test passages, {sum(len(g) for _, g in passages)} annotated names\n")
+    print("| type | " + " | ".join(f"{n} P | R | F1" for n in runs) + " |")
+    print("|---|" + "---|---|---|" * len(runs))
+    for label in labels + ["micro"]:
+        cells = []
+        for per in results.values():
+            c = sum(per.values(), Counter()) if label == "micro" else per.get(label, Counter())
+            cells.append(" | ".join(f"{x:.3f}" for x in prf(c)))
+        print(f"| {label} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
