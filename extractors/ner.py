@@ -175,8 +175,9 @@ class NerExtractor(Extractor):
                     continue
                 if ent.label_ == "Person" and not _PERSON_NAME.fullmatch(text):
                     continue
+                # half a quoted or bracketed name (数字东盟”行动计划), or a city taken for an organisation
                 if not _balanced(text) or (ent.label_ in ("Organization", "Subsidiary") and self._is_place(text)):
-                    continue  # half a quoted or bracketed name (数字东盟”行动计划), or a city taken for an organisation
+                    continue
                 if (ent.start_char == 0 and base not in starts) or \
                         (ent.end_char == len(piece) and base + len(piece) not in ends):
                     continue  # touches a cut through the sentence: maybe half a name

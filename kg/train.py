@@ -140,10 +140,21 @@ def load_annotations(path: Path, corpus: str, excluded: Sequence[tuple[int, int]
 
     labels = load_ontology().classes
     rows = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"{path}: cannot read the annotations ({err})") from None
+    for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        row = json.loads(line)
+        try:
+            row = json.loads(line)
+            start, end = int(row["start"]), int(row["end"])
+            entities = [(int(s), int(e), str(label), str(surface)) for s, e, label, surface in row["entities"]]
+        except (ValueError, KeyError, TypeError) as err:
+            raise InputError(f"{path}:{n}: not an annotated passage ({type(err).__name__}: {err}); expected "
+                             '{"start": …, "end": …, "entities": [[start, end, label, text], …]}') from None
+        row = {"start": start, "end": end, "entities": entities}
         if _overlaps_any(excluded, row["start"], row["end"]):
             raise InputError(f"{path}:{n}: passage {row['start']}-{row['end']} overlaps an excluded (gold) range")
         text = corpus[row["start"]:row["end"]]
@@ -240,7 +251,8 @@ def evaluate(nlp, rows: Sequence[dict]) -> dict:
 
 
 def train(settings: TrainSettings | None = None, log=print, silver: list[dict] | None = None) -> dict:
-    """Train, evaluate on the held-out annotated passages, save to ``settings.out``; returns the report."""
+    """Train, evaluate on the held-out and the test annotated passages, save to ``settings.out``; returns the
+    report (the held-out scores, and the test scores under ``"test"``)."""
     from spacy.util import fix_random_seed, minibatch
 
     st = settings or TrainSettings()

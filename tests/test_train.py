@@ -87,3 +87,12 @@ def test_same_seed_same_model(tiny):
         train(settings, log=lambda s: None)
         models.append((tmp / run / "tagger" / "model").read_bytes())
     assert models[0] == models[1]
+
+
+@pytest.mark.parametrize("line", ['{"id": "x", "start": 5', '{"start": 0, "end": 4}',
+                                  '{"start": 0, "end": 4, "entities": [[0, 2]]}'])
+def test_a_broken_annotation_line_is_an_error_that_names_the_file_and_line(tmp_path, line):
+    ann = tmp_path / "ann.jsonl"
+    ann.write_text("\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"ann\.jsonl:2: not an annotated passage"):
+        load_annotations(ann, TEXT)
