@@ -21,7 +21,8 @@ _GOLD = DEFAULT_CORPUS.parent.parent / "gold"
               help="The corpus file; training text is read from it at train time, never stored in the repo.")
 @click.option("--annotations", type=click.Path(path_type=Path), default=DEFAULT_ANNOTATIONS, show_default=True,
               help="Hand-annotated passages (corpus offsets + labels, JSONL).")
-@click.option("--test-annotations", type=click.Path(path_type=Path), default=DEFAULT_TEST_ANNOTATIONS,
+@click.option("--test-annotations", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              default=DEFAULT_TEST_ANNOTATIONS,
               show_default=True, help="Annotated passages never trained on (not even as silver): the model's test set.")
 @click.option("-o", "--out", type=click.Path(path_type=Path), default=DEFAULT_MODEL, show_default=True,
               help="Folder for the trained spaCy pipeline (loadable with spacy.load).")

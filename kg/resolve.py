@@ -135,7 +135,7 @@ class EntityResolver:
                 relations[(head, r.label, tail)] = replace(r, head=head, tail=tail, evidence=list(r.evidence))
             else:
                 kept.role = kept.role or r.role
-                kept.evidence.extend(r.evidence)
+                kept.evidence.extend(ev for ev in r.evidence if ev not in kept.evidence)
         return ents, list(relations.values())
 
 

@@ -112,6 +112,19 @@ def _overlaps_any(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bo
     return any(s < end and start < e for s, e in ranges)
 
 
+_SENTENCE_END = re.compile(r"(?<=[。！？；])")
+
+
+def shares_text(text: str, pool: str, min_chars: int = 15) -> bool:
+    """Whether a sentence of ``text`` (of ``min_chars`` or more) occurs in ``pool``: the corpus repeats
+    passages at other offsets, so an offset check alone lets the same words in twice.
+
+    >>> shares_text("前言。中国联通发布了新一代算力网络白皮书。", "……中国联通发布了新一代算力网络白皮书。……")
+    True
+    """
+    return any(len(s) >= min_chars and s in pool for s in (x.strip() for x in _SENTENCE_END.split(text)))
+
+
 def outermost(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Non-overlapping spans, longest first (a province inside a unit name gives way to the unit)."""
     taken: list[tuple[int, int, str]] = []
@@ -171,9 +184,10 @@ _UNSURE = re.compile(r"平台|APP|App|大模型|云|系统|项目|工程|计划|
 
 
 def silver_sentences(corpus: str, excluded: Sequence[tuple[int, int]], min_conf: float = 0.0,
-                     skip: Sequence[tuple[int, int]] = (), unsure: bool = False) -> list[dict]:
+                     skip: Sequence[tuple[int, int]] = (), unsure: bool = False, blocked_text: str = "") -> list[dict]:
     """Sentences of the corpus with the rule extractors' mentions: ``entities`` (outermost confident spans)
-    and ``missing`` (spans of less confident rule mentions)."""
+    and ``missing`` (spans of less confident rule mentions).  Sentences in or touching ``excluded``, in
+    ``skip`` or repeated in ``blocked_text`` are left out."""
     from kg.documents import split_passages
     from kg.pipeline import Pipeline, parse
 
@@ -186,7 +200,7 @@ def silver_sentences(corpus: str, excluded: Sequence[tuple[int, int]], min_conf:
             a, b = doc.offset + sent.start, doc.offset + sent.end
             # gold ranges need not end where our sentences do: a sentence that touches one is left out too
             if not 8 <= sent.end - sent.start <= 300 or _overlaps_any(excluded, a - 1, b + 1) \
-                    or _overlaps_any(skip, a, b):
+                    or _overlaps_any(skip, a, b) or shares_text(sent.text, blocked_text):
                 continue
             inside = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
             ents = outermost((m.start - sent.start, m.end - sent.start, m.label)
@@ -267,14 +281,23 @@ def train(settings: TrainSettings | None = None, log=print, silver: list[dict] |
     test = load_annotations(st.test_annotations, corpus, excluded) \
         if st.test_annotations and Path(st.test_annotations).exists() else []
     annotated_ranges = [(r["start"], r["end"]) for r in annotated]
-    if any(_overlaps_any(annotated_ranges, r["start"], r["end"]) for r in test):
-        raise InputError(f"{st.test_annotations}: a test passage overlaps a training passage of {st.annotations}")
+    gold_text = "\x00".join(corpus[a:b] for a, b in excluded)
+    annotated_text = "\x00".join(r["text"] for r in annotated)
+    for path, r in [(st.annotations, r) for r in annotated] + [(st.test_annotations, r) for r in test]:
+        if shares_text(r["text"], gold_text):
+            raise InputError(f"{path}: passage {r['start']}-{r['end']} repeats text of an excluded (gold) range; "
+                             "remove it")
+    for r in test:
+        if _overlaps_any(annotated_ranges, r["start"], r["end"]) or shares_text(r["text"], annotated_text):
+            raise InputError(f"{st.test_annotations}: test passage {r['start']}-{r['end']} overlaps or repeats "
+                             f"a training passage of {st.annotations}; remove it")
     held = annotated[st.holdout_every - 1::st.holdout_every] if st.holdout_every else []
     ann_train = [r for r in annotated if r not in held]
     if silver is None:
         silver = silver_sentences(corpus, excluded, st.silver_min_conf,
                                   skip=annotated_ranges + [(r["start"], r["end"]) for r in test],
-                                  unsure=st.unsure_missing)
+                                  unsure=st.unsure_missing,
+                                  blocked_text=gold_text + "\x00" + "\x00".join(r["text"] for r in test))
     rng = random.Random(st.seed)
     with_ents = [r for r in silver if r["entities"]]
     without = [r for r in silver if not r["entities"]]

@@ -56,12 +56,12 @@ def test_reporting_people_only_the_model_reads_the_text_around_person_cues():
     and a sentence with no cue is not read at all."""
     filler = "数字经济发展迅速各地纷纷布局新型基础设施建设" * 3
     text = f"{filler}副总经理赵晓东{filler}。今年全省算力规模持续增长。"
-    pieces = NerExtractor(labels=("Person",))._pieces(parse(text))
+    pieces = NerExtractor()._pieces(parse(text))  # people only: the default
     cue = text.index("副总经理")
     assert len(pieces) == 1
     start, piece = pieces[0]
     assert start == cue - 24 and piece == text[start:cue + len("副总经理") + 24]
-    everything = NerExtractor()._pieces(parse(text))  # all seven types: the default
+    everything = NerExtractor(labels=None)._pieces(parse(text))  # all seven types: every sentence
     assert [p for _, p in everything] == [text[:text.index("。") + 1], text[text.index("。") + 1:]]
 
 

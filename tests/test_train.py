@@ -74,7 +74,7 @@ def test_a_test_passage_overlapping_a_training_passage_is_refused(tiny):
     tmp, corpus, ann = tiny
     settings = TrainSettings(corpus=corpus, annotations=ann, out=tmp / "m", exclude_tsv=[], exclude_jsonl=[],
                              epochs=1, max_silver=50, test_annotations=_test_file(tmp, "李明", "客户。", entities=()))
-    with pytest.raises(InputError, match="overlaps a training passage"):
+    with pytest.raises(InputError, match="overlaps or repeats a training passage"):
         train(settings, log=lambda s: None)
 
 
@@ -96,3 +96,38 @@ def test_a_broken_annotation_line_is_an_error_that_names_the_file_and_line(tmp_p
     ann.write_text("\n" + line + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"ann\.jsonl:2: not an annotated passage"):
         load_annotations(ann, TEXT)
+
+
+def test_text_repeated_elsewhere_in_the_corpus_counts_as_the_same_passage(tmp_path):
+    """The corpus repeats passages: a test passage repeating a training passage, or an annotated passage
+    repeating a gold range, at another offset, is refused like an overlap."""
+    repeat = "华为公司与中国联通签署合作协议。"
+    corpus = tmp_path / "corpus.txt"
+    corpus.write_text(TEXT + repeat, encoding="utf-8")
+    first, second = TEXT.index(repeat), len(TEXT)
+
+    def passage(name, start):
+        path = tmp_path / name
+        path.write_text(json.dumps({"start": start, "end": start + len(repeat), "entities": []}) + "\n",
+                        encoding="utf-8")
+        return path
+
+    gold = tmp_path / "gold.tsv"
+    gold.write_text(f"start\tend\n{first}\t{first + len(repeat)}\n", encoding="utf-8")
+    cases = [(dict(annotations=passage("a.jsonl", second), exclude_tsv=[gold], test_annotations=None),
+              "repeats text of an excluded"),
+             (dict(annotations=passage("b.jsonl", first), exclude_tsv=[], test_annotations=passage("t.jsonl", second)),
+              "overlaps or repeats a training passage")]
+    for kwargs, message in cases:
+        settings = TrainSettings(corpus=corpus, out=tmp_path / "m", exclude_jsonl=[], epochs=1, **kwargs)
+        with pytest.raises(InputError, match=message):
+            train(settings, log=lambda s: None)
+
+
+def test_silver_leaves_out_sentences_repeated_in_blocked_text():
+    from kg.train import silver_sentences
+
+    texts = [r["text"] for r in silver_sentences(TEXT, [])]
+    assert "华为公司与中国联通签署合作协议。" in texts
+    texts = [r["text"] for r in silver_sentences(TEXT, [], blocked_text="……华为公司与中国联通签署合作协议。……")]
+    assert "华为公司与中国联通签署合作协议。" not in texts and len(texts) == 4
