@@ -3,7 +3,8 @@
 A character-level Chinese tok2vec + tagger model trained by ``kg train`` on
 the rules' confident output and on hand-annotated passages (see
 ``docs/ner.md``): it tags each character with a BILUO tag (:mod:`kg.biluo`).
-It finds names no rule pattern anticipated; the pipeline's merge policy
+It finds names no rule pattern anticipated, and redraws the edges of rule
+names where it is confident; otherwise the pipeline's merge policy
 (:func:`kg.pipeline.merge_mentions`) lets the rules win on their own spans.
 
 A mention's confidence is the lowest probability the model gives to the tag
@@ -33,7 +34,7 @@ from extractors.people import TITLES
 from extractors.policies import policy_key
 import kg.biluo  # noqa: F401  registers the model's kg_entities_from_tags component
 from kg.errors import ExtractorError
-from kg.pipeline import MODEL_EXTRACTORS, survives_rules
+from kg.pipeline import MODEL_EXTRACTORS, redrawn_rule, survives_rules
 from kg.records import Mention, ParsedDocument
 from kg.resolve import unmask
 
@@ -49,15 +50,18 @@ _MAX_LEN = 40  # longer model spans are runaway guesses
 # A person's name is 2–4 Chinese characters, or transliterated parts joined by "·"; a model
 # "person" with a bracket or quote in it (项目”) is a runaway span.
 _PERSON_NAME = re.compile(r"[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]+(?:·[\u4e00-\u9fa5]+)+")
-# Types the model reports by default: people, the one type whose added names gain F1 over the rules on
-# every measure we have (our held-out and test passages, dev gold).  Its products and units gain on our
-# passages but lose on dev; the other four types gain nowhere (docs/ner.md).  KG_NER_LABELS overrides.
+# Types the model adds where no rule fired, by default: people, the one type whose added names gain F1
+# over the rules on every measure we have (our held-out and test passages, dev gold).  Its products and
+# units gain on our passages but lose on dev; the other four types gain nowhere (docs/ner.md).  Mentions
+# of any type that redraw a rule name's edges (kg.pipeline.redrawn_rule) are reported whatever the
+# labels.  KG_NER_LABELS overrides.
 DEFAULT_LABELS: tuple[str, ...] | None = ("Person",)
 # Where a sentence can hold a person: a post, a speech verb, an honorific.  When the model reports
-# people only, it reads only such sentences (about a fifth of the corpus), which keeps it cheap.
+# people only, it reads only around these and around rule mentions (a third of the corpus), which keeps
+# it cheap.
 _PERSON_CUE = re.compile(f"(?:{TITLES}|表示|指出|强调|介绍|认为|说|同志|先生|女士|通讯员|作者|主持|出席|会见)")
-# Characters read on each side of a person cue: a name sits next to its post or speech verb, and
-# the model sees ±8 characters around each character of it.
+# Characters read on each side of a person cue or rule mention: a name sits next to its post or speech
+# verb, a redrawn name next to the rule's, and the model sees ±8 characters around each character.
 _CUE_WINDOW = 24
 
 
@@ -105,7 +109,7 @@ class NerExtractor(Extractor):
     """
 
     name = "ner"
-    version = "2"
+    version = "3"
 
     def __init__(self, model: str | Path = DEFAULT_MODEL, threshold: float = 0.5,
                  labels: tuple[str, ...] | None = DEFAULT_LABELS, batch_size: int = 64) -> None:
@@ -136,17 +140,19 @@ class NerExtractor(Extractor):
             return policy_key(text)
         return f"{label.lower()}:" + re.sub(r"[“”\"\s]", "", text)
 
-    def _pieces(self, doc: ParsedDocument) -> list[tuple[int, str]]:
+    def _pieces(self, doc: ParsedDocument, rules: list[Mention]) -> list[tuple[int, str]]:
         """(start, text) of the stretches the model reads: every sentence, or, when it reports people
-        only, the ``_CUE_WINDOW`` characters around each person cue (merged, within the sentence)."""
+        only, the ``_CUE_WINDOW`` characters around each person cue and each rule mention (whose edges
+        it may redraw), merged, within the sentence."""
         people_only = self.labels == {"Person"}
         out = []
         for s in doc.sentences:
             if people_only:
+                anchors = sorted([(s.start + c.start(), s.start + c.end()) for c in _PERSON_CUE.finditer(s.text)]
+                                 + [(r.start, r.end) for r in rules if s.start <= r.start < s.end])
                 spans: list[list[int]] = []
-                for cue in _PERSON_CUE.finditer(s.text):
-                    a = s.start + max(0, cue.start() - _CUE_WINDOW)
-                    b = s.start + min(len(s.text), cue.end() + _CUE_WINDOW)
+                for a, b in anchors:
+                    a, b = max(s.start, a - _CUE_WINDOW), min(s.end, b + _CUE_WINDOW)
                     if spans and a <= spans[-1][1]:
                         spans[-1][1] = max(spans[-1][1], b)
                     else:
@@ -162,7 +168,7 @@ class NerExtractor(Extractor):
 
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
         rules = [m for m in doc.mentions if not m.implied and m.extractor not in MODEL_EXTRACTORS]
-        pieces = self._pieces(doc)
+        pieces = self._pieces(doc, rules)
         starts = {s.start for s in doc.sentences}
         ends = {s.end for s in doc.sentences}
         entities = self.nlp.get_pipe("entities")  # spans and confidences: kg.biluo.decode
@@ -171,7 +177,7 @@ class NerExtractor(Extractor):
         for (base, piece), spans in zip(pieces, entities.spans(docs, self.batch_size)):
             for ent, confidence in spans:
                 text = ent.text
-                if (self.labels is not None and ent.label_ not in self.labels) or confidence < self.threshold \
+                if confidence < self.threshold \
                         or text != text.strip() or not 2 <= len(text.replace("#", "")) <= _MAX_LEN \
                         or _PUNCT_INSIDE.search(text):
                     continue
@@ -187,7 +193,9 @@ class NerExtractor(Extractor):
                 start = base + ent.start_char
                 m = doc.mention(start, start + len(text), ent.label_, self.name, key=key,
                                 confidence=round(confidence, 3))
-                if key is not None and survives_rules(m, rules):  # the rest would lose to the rules anyway
+                wanted = self.labels is None or ent.label_ in self.labels
+                # the rest would lose to the rules anyway (kg.pipeline.merge_mentions)
+                if key is not None and ((wanted and survives_rules(m, rules)) or redrawn_rule(m, rules)):
                     out.append(m)
                     out.extend(self.implied(doc, m))
         return out

@@ -88,3 +88,15 @@ def test_unchanged_rebuild_keeps_the_rdf_files_and_a_touched_file_is_rewritten(t
     assert nt.read_bytes() == good
     build([src], out, Pipeline(), jobs=1, cache=True, base_iri="https://other.example/id/")
     assert nt.read_bytes() != good
+
+
+def test_a_change_of_merge_policy_changes_the_extractor_versions(tmp_path, monkeypatch):
+    """merge_mentions (kg/pipeline.py) decides which mentions a cached document keeps."""
+    import kg.pipeline
+    from extractors.provinces import ProvinceExtractor
+
+    before = kg.pipeline._fingerprint.__wrapped__(ProvinceExtractor)
+    edited = tmp_path / "pipeline.py"
+    edited.write_text(open(kg.pipeline.__file__, encoding="utf-8").read() + "\n# another policy\n", encoding="utf-8")
+    monkeypatch.setattr(kg.pipeline, "__file__", str(edited))
+    assert kg.pipeline._fingerprint.__wrapped__(ProvinceExtractor) != before

@@ -1,6 +1,10 @@
 """The merge policy for rule and model mentions (kg.pipeline.merge_mentions), one test per case."""
-from kg.pipeline import merge_mentions
+from kg.pipeline import REDRAW_CONFIDENCE, Pipeline, merge_mentions, parse
 from kg.records import Mention
+from kg.train import RULES
+
+UNSURE = REDRAW_CONFIDENCE - 0.1  # confident enough to fill a gap, not to redraw a rule's edges
+SURE = REDRAW_CONFIDENCE + 0.1
 
 
 def rule(start, end, label, text="x"):
@@ -25,16 +29,53 @@ def test_same_span_other_type_the_rule_wins():
 
 
 def test_model_span_inside_a_rule_span_is_dropped():
-    assert kinds(merge_mentions([rule(0, 10, "Project"), model(2, 6, "Product")])) == [(0, 10, "Project", "rules")]
+    assert kinds(merge_mentions([rule(0, 10, "Project"), model(2, 6, "Product", SURE)])) == [
+        (0, 10, "Project", "rules")]
+    assert kinds(merge_mentions([rule(0, 10, "Project"), model(2, 6, "Project", UNSURE)])) == [
+        (0, 10, "Project", "rules")]
 
 
 def test_model_span_crossing_a_rule_edge_is_dropped():
-    assert kinds(merge_mentions([rule(0, 6, "Organization"), model(4, 9, "Product")])) == [
+    assert kinds(merge_mentions([rule(0, 6, "Organization"), model(4, 9, "Product", SURE)])) == [
+        (0, 6, "Organization", "rules")]
+    assert kinds(merge_mentions([rule(0, 6, "Organization"), model(4, 9, "Organization", UNSURE)])) == [
         (0, 6, "Organization", "rules")]
 
 
 def test_model_span_around_a_rule_span_of_the_same_type_is_dropped():
-    assert kinds(merge_mentions([rule(2, 6, "Product"), model(0, 6, "Product")])) == [(2, 6, "Product", "rules")]
+    assert kinds(merge_mentions([rule(2, 6, "Policy"), model(0, 6, "Policy", UNSURE)])) == [(2, 6, "Policy", "rules")]
+
+
+def test_confident_model_span_of_the_same_type_redraws_the_rule_edges():
+    for edges in ((0, 8), (3, 6), (4, 9)):  # around, inside, crossing the rule's 2..6
+        assert kinds(merge_mentions([rule(2, 6, "Organization"), model(*edges, "Organization", SURE)])) == [
+            (*edges, "Organization", "ner")]
+
+
+def test_no_redraw_across_two_rule_mentions():
+    rules = [rule(0, 4, "Organization"), rule(5, 8, "Organization")]
+    assert kinds(merge_mentions(rules + [model(2, 7, "Organization", 0.99)])) == kinds(rules)
+
+
+def test_no_redraw_for_product_names():
+    assert kinds(merge_mentions([rule(0, 2, "Product"), model(0, 5, "Product", 0.99)])) == [(0, 2, "Product", "rules")]
+
+
+def test_a_redrawn_rule_mention_keeps_its_implied_mentions():
+    unit = Mention("d", 0, 6, "x", "Subsidiary", "unicom_units", 0.95)
+    group = Mention("d", 0, 6, "x", "Organization", "unicom_units", 0.9, implied=True)
+    assert kinds(merge_mentions([unit, group, model(0, 8, "Subsidiary", SURE)])) == [
+        (0, 6, "Organization", "unicom_units"), (0, 8, "Subsidiary", "ner")]
+
+
+def test_the_pipeline_redraws_with_the_shipped_model():
+    # the rules take a verb into the name (公司符合国际交易所) or stop short of 体系; the model reports people
+    # by default, yet the names it redraws are kept, whatever their type
+    for text, ruled, drawn in (("公司符合国际交易所的上市要求。", "公司符合国际交易所", "国际交易所"),
+                               ("公司深入贯彻“1+9+3”战略规划体系。", "“1+9+3”战略规划", "“1+9+3”战略规划体系")):
+        names = lambda doc: {m.text for m in doc.mentions if not m.implied}  # noqa: E731
+        assert ruled in names(Pipeline(RULES)(parse(text)))
+        assert names(Pipeline()(parse(text))) == {drawn}
 
 
 def test_model_span_around_rule_spans_of_other_types_keeps_both():

@@ -51,17 +51,22 @@ def test_ner_runs_in_the_default_pipeline_and_rules_win_on_their_spans():
     assert by_span[(0, 4)].extractor == "unicom_units"
 
 
-def test_reporting_people_only_the_model_reads_the_text_around_person_cues():
+def test_reporting_people_only_the_model_reads_the_text_around_person_cues_and_rule_mentions():
     """A long sentence with one post title in its middle: only ±24 characters around the cue are read,
-    and a sentence with no cue is not read at all."""
+    and a sentence with no cue is not read at all, unless a rule mention (whose edges the model may
+    redraw) is in it."""
     filler = "数字经济发展迅速各地纷纷布局新型基础设施建设" * 3
     text = f"{filler}副总经理赵晓东{filler}。今年全省算力规模持续增长。"
-    pieces = NerExtractor()._pieces(parse(text))  # people only: the default
+    doc = parse(text)
+    pieces = NerExtractor()._pieces(doc, [])  # people only: the default
     cue = text.index("副总经理")
     assert len(pieces) == 1
     start, piece = pieces[0]
     assert start == cue - 24 and piece == text[start:cue + len("副总经理") + 24]
-    everything = NerExtractor(labels=None)._pieces(parse(text))  # all seven types: every sentence
+    at = text.index("算力")
+    rule = doc.mention(at, at + 2, "Product", "products")
+    assert NerExtractor()._pieces(doc, [rule])[1] == (text.index("今年"), "今年全省算力规模持续增长。")
+    everything = NerExtractor(labels=None)._pieces(doc, [])  # all seven types: every sentence
     assert [p for _, p in everything] == [text[:text.index("。") + 1], text[text.index("。") + 1:]]
 
 
