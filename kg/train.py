@@ -112,6 +112,9 @@ def _overlaps_any(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bo
     return any(s < end and start < e for s, e in ranges)
 
 
+# Not kg.sentences.split_sentences, which also cuts after …, closing quotes and Western stops: with it one
+# silver sentence more is let through, and the model kg train then makes scores lower (held-out 0.767 against
+# 0.773, dev rules + model 0.878 against 0.882); the shipped model is made with this splitter.
 _SENTENCE_END = re.compile(r"(?<=[。！？；])")
 
 
