@@ -34,7 +34,7 @@ from extractors.people import TITLES
 from extractors.policies import policy_key
 import kg.biluo  # noqa: F401  registers the model's kg_entities_from_tags component
 from kg.errors import ExtractorError
-from kg.pipeline import MODEL_EXTRACTORS, redrawn_rule, survives_rules
+from kg.pipeline import MODEL_EXTRACTORS, NOT_REDRAWN, redrawn_rule, survives_rules
 from kg.records import Mention, ParsedDocument
 from kg.resolve import unmask
 
@@ -142,14 +142,15 @@ class NerExtractor(Extractor):
 
     def _pieces(self, doc: ParsedDocument, rules: list[Mention]) -> list[tuple[int, str]]:
         """(start, text) of the stretches the model reads: every sentence, or, when it reports people
-        only, the ``_CUE_WINDOW`` characters around each person cue and each rule mention (whose edges
-        it may redraw), merged, within the sentence."""
+        only, the ``_CUE_WINDOW`` characters around each person cue and each rule mention whose edges
+        it may redraw (not of ``NOT_REDRAWN`` types), merged, within the sentence."""
         people_only = self.labels == {"Person"}
         out = []
         for s in doc.sentences:
             if people_only:
                 anchors = sorted([(s.start + c.start(), s.start + c.end()) for c in _PERSON_CUE.finditer(s.text)]
-                                 + [(r.start, r.end) for r in rules if s.start <= r.start < s.end])
+                                 + [(r.start, r.end) for r in rules
+                                    if s.start <= r.start < s.end and r.label not in NOT_REDRAWN])
                 spans: list[list[int]] = []
                 for a, b in anchors:
                     a, b = max(s.start, a - _CUE_WINDOW), min(s.end, b + _CUE_WINDOW)
