@@ -46,7 +46,8 @@ def main() -> None:
     passages = [(r["text"], {(label, r["text"][s:e]) for s, e, label in r["entities"]})
                 for r in load_annotations(args.test, corpus)]
 
-    # "model only": every type; "both": the pipeline's defaults (people, confidence >= 0.5)
+    # "model only": every type; "both": the pipeline's defaults (people where no rule fired, confidence
+    # >= 0.5, and redrawn rule names, kg.pipeline.redrawn_rule)
     rules, ner, every_type = Pipeline(RULES), NerExtractor(), NerExtractor(labels=None)
 
     def both(text):

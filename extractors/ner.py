@@ -57,8 +57,8 @@ _PERSON_NAME = re.compile(r"[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]+(?:·[\u4e00-\u
 # labels.  KG_NER_LABELS overrides.
 DEFAULT_LABELS: tuple[str, ...] | None = ("Person",)
 # Where a sentence can hold a person: a post, a speech verb, an honorific.  When the model reports
-# people only, it reads only around these and around rule mentions (a third of the corpus), which keeps
-# it cheap.
+# people only, it reads only around these and around rule mentions of types it may redraw (a third of
+# the corpus), which keeps it cheap.
 _PERSON_CUE = re.compile(f"(?:{TITLES}|表示|指出|强调|介绍|认为|说|同志|先生|女士|通讯员|作者|主持|出席|会见)")
 # Characters read on each side of a person cue or rule mention: a name sits next to its post or speech
 # verb, a redrawn name next to the rule's, and the model sees ±8 characters around each character.
@@ -103,9 +103,11 @@ def load_model(path: str | Path = DEFAULT_MODEL):
 class NerExtractor(Extractor):
     """Mentions of the seven entity types found by the trained model.
 
-    ``labels`` limits the types it reports (``None``: all seven); ``threshold``
-    drops mentions whose confidence is lower; ``batch_size`` sentences go
-    through the model at once.
+    ``labels`` limits the types it adds where no rule fired (``None``: all
+    seven); mentions that redraw a rule name's edges
+    (:func:`kg.pipeline.redrawn_rule`) are reported whatever their type.
+    ``threshold`` drops mentions whose confidence is lower; ``batch_size``
+    sentences go through the model at once.
     """
 
     name = "ner"

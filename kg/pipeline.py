@@ -28,17 +28,20 @@ def parse(text: str | Document, doc_id: str = "doc") -> ParsedDocument:
     return ParsedDocument(doc, split_sentences(doc.id, doc.text))
 
 
-# Extractors whose mentions are statistical guesses: the rules win over them (see merge_mentions).
+# Extractors whose mentions are statistical guesses: the rules win over them, except where a confident
+# model redraws a rule name's edges (see merge_mentions).
 MODEL_EXTRACTORS = frozenset({"ner"})
-# A model mention at least this confident redraws the edges of a rule mention of its type (redrawn_rule),
-# except for products: on our passages the model's product edges gain little (+0.004 and +0.008 F1 on
-# held-out and test), and on dev gold they lost a name, which the NER issue forbids (docs/ner.md).
+# A model mention at least this confident redraws the edges of a rule mention of its type (redrawn_rule).
+# Not for products: on our passages the model's product edges gained little (+0.004 and +0.008 F1 on
+# held-out and test), and on dev gold they lost a name, which the NER issue forbids.  Not for units:
+# their rule keys (unit:city:苏州) give them their place and parent unit, the model's cannot (docs/ner.md).
 REDRAW_CONFIDENCE = 0.7
-NOT_REDRAWN = frozenset({"Product"})
+NOT_REDRAWN = frozenset({"Product", "Subsidiary"})
 
 
 def survives_rules(m: Mention, rules: Sequence[Mention]) -> bool:
-    """Whether a model mention survives the rule mentions (non-implied) of its document."""
+    """Whether a model mention survives the rule mentions (non-implied) of its document, unless it
+    redraws one of them (:func:`redrawn_rule`, which :func:`merge_mentions` asks first)."""
     for r in rules:
         if r.start < m.end and m.start < r.end:  # they share characters
             if (m.start, m.end) == (r.start, r.end):
@@ -54,11 +57,13 @@ def redrawn_rule(m: Mention, rules: Sequence[Mention]) -> Mention | None:
 
     A model mention redraws a rule mention when it is at least
     ``REDRAW_CONFIDENCE`` confident, has the same type (not one of
-    ``NOT_REDRAWN``), and shares characters with that rule mention and no
-    other, with other edges: 三苏祠博物馆 inside the rule's 协助三苏祠博物馆,
+    ``NOT_REDRAWN``), and shares characters with that rule mention and with
+    no other rule mention of any type, with other edges: 三苏祠博物馆 inside the rule's 协助三苏祠博物馆,
     “1+9+3”战略规划体系 around the rule's “1+9+3”战略规划.  Where a confident
     model and the rules disagree only about where one name of one type ends,
-    our held-out and test passages side with the model (docs/ner.md).
+    our held-out and test passages side with the model (docs/ner.md).  Two
+    model mentions may redraw one rule mention into two names (党中央 and
+    国务院 out of the rule's 中央国务院决策部).
 
     >>> from kg.records import Mention as M
     >>> rule = M("d", 2, 10, "协助三苏祠博物馆", "Organization", "organizations")
@@ -88,8 +93,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[Mention]:
 
     - same span as a rule mention, any type → the rule mention is kept;
     - confident, same type, other edges, sharing characters with that rule
-      mention only (:func:`redrawn_rule`) → the model mention replaces it
-      (the rule's implied mentions stay: its name still implies them);
+      mention only (:func:`redrawn_rule`) → the model mention replaces it,
+      and the rule's implied mentions go with it;
     - otherwise inside a rule mention, or crossing its edge → dropped;
     - otherwise around a rule mention of the same type → dropped;
     - around rule mentions of other types only (广东联通云平台 around 广东联通) → both kept;
@@ -103,8 +108,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[Mention]:
     rules = [m for m in mentions if not m.implied and m.extractor not in MODEL_EXTRACTORS]
     redrawing = {id(m): r for m in mentions if m.extractor in MODEL_EXTRACTORS and not m.implied
                  and (r := redrawn_rule(m, rules)) is not None}
-    redrawn = {id(r) for r in redrawing.values()}
-    mentions = [m for m in mentions if id(m) not in redrawn
+    redrawn = {(r.extractor, r.start, r.end) for r in redrawing.values()}  # with what the rule implied
+    mentions = [m for m in mentions if (m.extractor, m.start, m.end) not in redrawn
                 and (m.extractor not in MODEL_EXTRACTORS or m.implied or id(m) in redrawing or survives_rules(m, rules))]
     best: dict[tuple[int, int], Mention] = {}
     implied: list[Mention] = []

@@ -93,10 +93,15 @@ def test_unchanged_rebuild_keeps_the_rdf_files_and_a_touched_file_is_rewritten(t
 def test_a_change_of_merge_policy_changes_the_extractor_versions(tmp_path, monkeypatch):
     """merge_mentions (kg/pipeline.py) decides which mentions a cached document keeps."""
     import kg.pipeline
-    from extractors.provinces import ProvinceExtractor
 
-    before = kg.pipeline._fingerprint.__wrapped__(ProvinceExtractor)
+    before = Pipeline(["provinces"]).versions
     edited = tmp_path / "pipeline.py"
     edited.write_text(open(kg.pipeline.__file__, encoding="utf-8").read() + "\n# another policy\n", encoding="utf-8")
     monkeypatch.setattr(kg.pipeline, "__file__", str(edited))
-    assert kg.pipeline._fingerprint.__wrapped__(ProvinceExtractor) != before
+    kg.pipeline._fingerprint.cache_clear()
+    try:
+        assert Pipeline(["provinces"]).versions != before
+    finally:
+        monkeypatch.undo()
+        kg.pipeline._fingerprint.cache_clear()
+    assert Pipeline(["provinces"]).versions == before

@@ -1,5 +1,7 @@
 """The merge policy for rule and model mentions (kg.pipeline.merge_mentions), one test per case."""
-from kg.pipeline import REDRAW_CONFIDENCE, Pipeline, merge_mentions, parse
+import pytest
+
+from kg.pipeline import NOT_REDRAWN, REDRAW_CONFIDENCE, Pipeline, merge_mentions, parse
 from kg.records import Mention
 from kg.train import RULES
 
@@ -11,7 +13,7 @@ def rule(start, end, label, text="x"):
     return Mention("d", start, end, text, label, "rules", 0.9)
 
 
-def model(start, end, label, conf=0.8, text="x"):
+def model(start, end, label, conf=UNSURE, text="x"):
     return Mention("d", start, end, text, label, "ner", conf)
 
 
@@ -29,14 +31,14 @@ def test_same_span_other_type_the_rule_wins():
 
 
 def test_model_span_inside_a_rule_span_is_dropped():
-    assert kinds(merge_mentions([rule(0, 10, "Project"), model(2, 6, "Product", SURE)])) == [
+    assert kinds(merge_mentions([rule(0, 10, "Project"), model(2, 6, "Organization", SURE)])) == [
         (0, 10, "Project", "rules")]
     assert kinds(merge_mentions([rule(0, 10, "Project"), model(2, 6, "Project", UNSURE)])) == [
         (0, 10, "Project", "rules")]
 
 
 def test_model_span_crossing_a_rule_edge_is_dropped():
-    assert kinds(merge_mentions([rule(0, 6, "Organization"), model(4, 9, "Product", SURE)])) == [
+    assert kinds(merge_mentions([rule(0, 6, "Organization"), model(4, 9, "Project", SURE)])) == [
         (0, 6, "Organization", "rules")]
     assert kinds(merge_mentions([rule(0, 6, "Organization"), model(4, 9, "Organization", UNSURE)])) == [
         (0, 6, "Organization", "rules")]
@@ -57,15 +59,24 @@ def test_no_redraw_across_two_rule_mentions():
     assert kinds(merge_mentions(rules + [model(2, 7, "Organization", 0.99)])) == kinds(rules)
 
 
-def test_no_redraw_for_product_names():
-    assert kinds(merge_mentions([rule(0, 2, "Product"), model(0, 5, "Product", 0.99)])) == [(0, 2, "Product", "rules")]
+@pytest.mark.parametrize("label", sorted(NOT_REDRAWN))
+def test_no_redraw_for_products_and_units(label):
+    assert kinds(merge_mentions([rule(0, 2, label), model(0, 5, label, 0.99)])) == [(0, 2, label, "rules")]
 
 
-def test_a_redrawn_rule_mention_keeps_its_implied_mentions():
-    unit = Mention("d", 0, 6, "x", "Subsidiary", "unicom_units", 0.95)
-    group = Mention("d", 0, 6, "x", "Organization", "unicom_units", 0.9, implied=True)
-    assert kinds(merge_mentions([unit, group, model(0, 8, "Subsidiary", SURE)])) == [
-        (0, 6, "Organization", "unicom_units"), (0, 8, "Subsidiary", "ner")]
+def test_two_model_mentions_may_redraw_one_rule_mention_into_two_names():
+    # 党中央 and 国务院 out of the rule's 中央国务院决策部
+    assert kinds(merge_mentions([rule(1, 9, "Organization"), model(0, 3, "Organization", SURE),
+                                 model(3, 6, "Organization", SURE)])) == [
+        (0, 3, "Organization", "ner"), (3, 6, "Organization", "ner")]
+
+
+def test_a_redrawn_rule_mention_takes_its_implied_mentions_along():
+    name = Mention("d", 0, 6, "x", "Organization", "organizations", 0.9)
+    place = Mention("d", 0, 6, "x", "Province", "organizations", 0.9, implied=True)
+    other = Mention("d", 7, 9, "x", "Province", "organizations", 0.9, implied=True)
+    assert kinds(merge_mentions([name, place, other, model(2, 6, "Organization", SURE)])) == [
+        (2, 6, "Organization", "ner"), (7, 9, "Province", "organizations")]
 
 
 def test_the_pipeline_redraws_with_the_shipped_model():

@@ -9,6 +9,7 @@ from spacy.training import Example
 from extractors.ner import DEFAULT_MODEL, NerExtractor
 from kg.errors import ExtractorError
 from kg.pipeline import Pipeline, parse
+from kg.train import RULES
 
 SENTENCE = "浙江联通总经理王海涛在杭州发布了联通云平台，中国移动也参加了会议。"
 
@@ -70,6 +71,26 @@ def test_reporting_people_only_the_model_reads_the_text_around_person_cues_and_r
     assert len(NerExtractor()._pieces(doc, [product])) == 1
     everything = NerExtractor(labels=None)._pieces(doc, [])  # all seven types: every sentence
     assert [p for _, p in everything] == [text[:text.index("。") + 1], text[text.index("。") + 1:]]
+
+
+def test_windows_around_cues_and_rule_mentions_merge_whatever_their_order():
+    filler = "数字经济发展迅速各地纷纷布局新型基础设施建设" * 4
+    text = f"{filler}副总经理赵晓东{filler}。"
+    doc = parse(text)
+    cue, far = text.index("副总经理"), 10
+    rules = [doc.mention(cue + 10, cue + 14, "Organization", "organizations"),  # overlaps the cue's window
+             doc.mention(far, far + 4, "Policy", "policies"),  # near the start, a window of its own
+             doc.mention(cue - 5, cue - 1, "Project", "projects")]  # overlaps the cue's window
+    assert NerExtractor()._pieces(doc, rules) == [(0, text[:far + 28]),  # clipped to the sentence
+                                                   (cue - 29, text[cue - 29:cue + 38])]
+
+
+def test_the_model_adds_only_its_labels_where_no_rule_fired():
+    """With the default labels (people) an organisation the model finds is not reported, though the model
+    reads the sentence (a person cue is in it); with every type it is."""
+    doc = Pipeline(RULES)(parse("董事长王明表示，该公司与蓝海科技签署了战略合作协议。"))
+    assert "蓝海科技" not in {m.text for m in NerExtractor()(doc)}
+    assert ("Organization", "蓝海科技") in {(m.label, m.text) for m in NerExtractor(labels=None)(doc)}
 
 
 def test_a_model_person_must_look_like_a_name():
