@@ -110,7 +110,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[Mention]:
                  and (r := redrawn_rule(m, rules)) is not None}
     redrawn = {(r.extractor, r.start, r.end) for r in redrawing.values()}  # with what the rule implied
     mentions = [m for m in mentions if (m.extractor, m.start, m.end) not in redrawn
-                and (m.extractor not in MODEL_EXTRACTORS or m.implied or id(m) in redrawing or survives_rules(m, rules))]
+                and (m.extractor not in MODEL_EXTRACTORS or m.implied or id(m) in redrawing
+                     or survives_rules(m, rules))]
     best: dict[tuple[int, int], Mention] = {}
     implied: list[Mention] = []
     for m in mentions:
