@@ -58,8 +58,9 @@ def redrawn_rule(m: Mention, rules: Sequence[Mention]) -> Mention | None:
     A model mention redraws a rule mention when it is at least
     ``REDRAW_CONFIDENCE`` confident, has the same type (not one of
     ``NOT_REDRAWN``), and shares characters with that rule mention and with
-    no other rule mention of any type, with other edges: 三苏祠博物馆 inside the rule's 协助三苏祠博物馆,
-    “1+9+3”战略规划体系 around the rule's “1+9+3”战略规划.  Where a confident
+    no other rule mention of any type, with other edges: 三苏祠博物馆
+    inside the rule's 协助三苏祠博物馆, “1+9+3”战略规划体系 around the
+    rule's “1+9+3”战略规划.  Where a confident
     model and the rules disagree only about where one name of one type ends,
     our held-out and test passages side with the model (docs/ner.md).  Two
     model mentions may redraw one rule mention into two names (党中央 and
@@ -142,8 +143,8 @@ class Pipeline:
 
         The fingerprint changes whenever a file of the extractor's module, of the
         shared ``extractors`` helpers and word lists, of a model it declares
-        in ``fingerprint_paths``, or this module (the merge policy) changes, so a forgotten version bump cannot
-        serve stale cached results.
+        in ``fingerprint_paths``, or this module (the merge policy) changes,
+        so a forgotten version bump cannot serve stale cached results.
         """
         return {e.name: f"{e.version}+{_fingerprint(type(e))}" for e in self.extractors}
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 
-__all__ = ["TrainSettings", "excluded_ranges", "load_annotations", "silver_sentences", "outermost",
+__all__ = ["TrainSettings", "excluded_ranges", "load_annotations", "held_out", "silver_sentences", "outermost",
            "make_nlp", "train", "evaluate", "MODEL_CONFIG"]
 
 REPO = Path(__file__).resolve().parent.parent
@@ -126,6 +126,16 @@ def shares_text(text: str, pool: str, min_chars: int = 15) -> bool:
     True
     """
     return any(len(s) >= min_chars and s in pool for s in (x.strip() for x in _SENTENCE_END.split(text)))
+
+
+def held_out(annotated: Sequence[dict], every: int = 5) -> list[dict]:
+    """The annotated passages ``kg train`` holds out (every ``every``-th; none for 0): never trained on,
+    they pick the epoch to keep.
+
+    >>> [r["start"] for r in held_out([{"start": n} for n in range(12)], 5)]
+    [4, 9]
+    """
+    return list(annotated[every - 1::every]) if every else []
 
 
 def outermost(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -294,7 +304,7 @@ def train(settings: TrainSettings | None = None, log=print, silver: list[dict] |
         if _overlaps_any(annotated_ranges, r["start"], r["end"]) or shares_text(r["text"], annotated_text):
             raise InputError(f"{st.test_annotations}: test passage {r['start']}-{r['end']} overlaps or repeats "
                              f"a training passage of {st.annotations}; remove it")
-    held = annotated[st.holdout_every - 1::st.holdout_every] if st.holdout_every else []
+    held = held_out(annotated, st.holdout_every)
     ann_train = [r for r in annotated if r not in held]
     if silver is None:
         silver = silver_sentences(corpus, excluded, st.silver_min_conf,
