@@ -61,7 +61,10 @@ def main() -> None:
     ap.add_argument("--score", type=Path, default=DEFAULT_SCORE, help="the scorer whose matching to use")
     args = ap.parse_args()
     scorer = load_scorer(args.score)
-    gold, rules, model = (scorer.load(p) for p in (args.gold, args.rules, args.model))
+    try:
+        gold, rules, model = (scorer.load(p) for p in (args.gold, args.rules, args.model))
+    except OSError as err:
+        raise SystemExit(f"{err.filename}: cannot read ({err.strerror})") from None
 
     n_gold, rule_tp, rule_fp, model_finds = oracle_counts(scorer, gold, rules, model)
     missed = n_gold - rule_tp
