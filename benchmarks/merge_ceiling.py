@@ -22,9 +22,9 @@ DEFAULT_SCORE = Path(__file__).resolve().parent.parent.parent / "shared" / "tool
 
 
 def load_scorer(path: Path):
-    spec = importlib.util.spec_from_file_location("score", path)
-    if spec is None or not path.exists():
+    if not path.is_file():
         raise SystemExit(f"{path}: no such scorer; pass --score PATH")
+    spec = importlib.util.spec_from_file_location("score", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

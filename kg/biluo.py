@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import tee
 
 import numpy
 from spacy.language import Language
@@ -171,10 +172,10 @@ class EntitiesFromTags:
         return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
-        for batch in minibatch(docs, size=batch_size):
-            for doc, spans in zip(batch, self.spans(batch, batch_size)):
-                doc.set_ents([span for span, _ in spans], default="outside")
-                yield doc
+        docs, ours = tee(docs)  # spans() batches; tee holds at most a batch of docs
+        for doc, spans in zip(ours, self.spans(docs, batch_size)):
+            doc.set_ents([span for span, _ in spans], default="outside")
+            yield doc
 
 
 @Language.factory("kg_entities_from_tags", default_config={"tagger": "tagger"})
