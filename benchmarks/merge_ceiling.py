@@ -53,6 +53,22 @@ def oracle_counts(scorer, gold: dict, rules: dict, model: dict) -> tuple[int, in
     return n_gold, rule_tp, rule_fp, model_finds
 
 
+def oracle_report(n_passages: int, n_gold: int, rule_tp: int, rule_fp: int, model_finds: int,
+                  reference: str = "gold") -> str:
+    """The counts of :func:`oracle_counts` as a sentence and a Markdown table of the oracle merges' F1."""
+    rows = [("rules alone", rule_tp, rule_tp + rule_fp),
+            ("oracle gap-filling (every model name the rules missed, if right)",
+             rule_tp + model_finds, rule_tp + rule_fp + model_finds),
+            ("oracle veto (no wrong rule name)", rule_tp, rule_tp),
+            ("oracle merge (both: the ceiling of any policy)", rule_tp + model_finds, rule_tp + model_finds)]
+    lines = [f"{n_passages} passages, {n_gold} names in the {reference}; the rules find {rule_tp} of them and "
+             f"{rule_fp} names not in the {reference}; of the {n_gold - rule_tp} they miss, the model finds "
+             f"{model_finds}",
+             "", "| merge | entity micro-F1 |", "|---|---|"]
+    lines += [f"| {name} | {f1(tp, n_pred, n_gold):.3f} |" for name, tp, n_pred in rows]
+    return "\n".join(lines)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", type=Path, required=True)
@@ -66,18 +82,7 @@ def main() -> None:
     except OSError as err:
         raise SystemExit(f"{err.filename}: cannot read ({err.strerror})") from None
 
-    n_gold, rule_tp, rule_fp, model_finds = oracle_counts(scorer, gold, rules, model)
-    missed = n_gold - rule_tp
-    print(f"{len(gold)} passages, {n_gold} gold names; the rules find {rule_tp} and {rule_fp} names the gold "
-          f"does not have; of the {missed} they miss, the model finds {model_finds}\n")
-    print("| merge | entity micro-F1 |\n|---|---|")
-    rows = [("rules alone", rule_tp, rule_tp + rule_fp),
-            ("oracle gap-filling (every model name the rules missed, if right)",
-             rule_tp + model_finds, rule_tp + rule_fp + model_finds),
-            ("oracle veto (no wrong rule name)", rule_tp, rule_tp),
-            ("oracle merge (both: the ceiling of any policy)", rule_tp + model_finds, rule_tp + model_finds)]
-    for name, tp, n_pred in rows:
-        print(f"| {name} | {f1(tp, n_pred, n_gold):.3f} |")
+    print(oracle_report(len(gold), *oracle_counts(scorer, gold, rules, model)))
 
 
 if __name__ == "__main__":
