@@ -17,10 +17,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from extractors.ner import NerExtractor
-from merge_ceiling import oracle_counts, oracle_report
 from kg.pipeline import Pipeline, merge_mentions, parse
 from kg.train import (DEFAULT_ANNOTATIONS, DEFAULT_CORPUS, DEFAULT_TEST_ANNOTATIONS, RULES, TrainSettings, held_out,
                       load_annotations, outermost)
+from merge_ceiling import oracle_counts, oracle_report  # the script next to this one (sys.path[0])
 
 
 def prf(c: Counter) -> tuple[float, float, float]:
