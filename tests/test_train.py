@@ -131,3 +131,31 @@ def test_silver_leaves_out_sentences_repeated_in_blocked_text():
     assert "华为公司与中国联通签署合作协议。" in texts
     texts = [r["text"] for r in silver_sentences(TEXT, [], blocked_text="……华为公司与中国联通签署合作协议。……")]
     assert "华为公司与中国联通签署合作协议。" not in texts and len(texts) == 4
+
+
+def test_the_annotation_files_in_the_repo_are_well_formed_and_do_not_overlap():
+    """Training, test and third-round passages: valid entity spans of ontology types, unique ids, and no
+    passage of one file overlapping a passage of another (a test passage must never be trained on)."""
+    from kg.ontology import load_ontology
+    from kg.train import DEFAULT_ANNOTATIONS, DEFAULT_TEST_ANNOTATIONS, REPO
+
+    labels = load_ontology().classes
+    files = [DEFAULT_ANNOTATIONS, DEFAULT_TEST_ANNOTATIONS, REPO / "training" / "round3_annotations.jsonl"]
+    ids, ranges = set(), {}
+    for path in files:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert rows, path
+        for row in rows:
+            assert row["id"] not in ids, row["id"]
+            ids.add(row["id"])
+            length = row["end"] - row["start"]
+            assert 0 < length <= 400, row["id"]
+            for s, e, label, text in row["entities"]:
+                assert 0 <= s < e <= length and label in labels, (row["id"], text)
+                assert text.startswith("sha1:") or len(text) == e - s, (row["id"], text)
+        ranges[path.name] = sorted((r["start"], r["end"]) for r in rows)
+    names = list(ranges)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            clashes = [(x, y) for x in ranges[a] for y in ranges[b] if x[0] < y[1] and y[0] < x[1]]
+            assert not clashes, (a, b, clashes[:3])
