@@ -1,4 +1,5 @@
 """Training end to end on a tiny written dataset (a few seconds)."""
+import itertools
 import json
 
 import pytest
@@ -154,8 +155,6 @@ def test_the_annotation_files_in_the_repo_are_well_formed_and_do_not_overlap():
                 assert 0 <= s < e <= length and label in labels, (row["id"], text)
                 assert text.startswith("sha1:") or len(text) == e - s, (row["id"], text)
         ranges[path.name] = sorted((r["start"], r["end"]) for r in rows)
-    names = list(ranges)
-    for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            clashes = [(x, y) for x in ranges[a] for y in ranges[b] if x[0] < y[1] and y[0] < x[1]]
-            assert not clashes, (a, b, clashes[:3])
+    for a, b in itertools.combinations(ranges, 2):
+        clashes = [(x, y) for x in ranges[a] for y in ranges[b] if x[0] < y[1] and y[0] < x[1]]
+        assert not clashes, (a, b, clashes[:3])
