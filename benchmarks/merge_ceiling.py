@@ -22,6 +22,7 @@ DEFAULT_SCORE = Path(__file__).resolve().parent.parent.parent / "shared" / "tool
 
 
 def load_scorer(path: Path):
+    """The scorer script at ``path`` as a module (its ``load``, ``match_entities`` and ``ENTITY_TYPES``)."""
     if not path.is_file():
         raise SystemExit(f"{path}: no such scorer; pass --score PATH")
     spec = importlib.util.spec_from_file_location("score", path)
@@ -31,6 +32,7 @@ def load_scorer(path: Path):
 
 
 def f1(tp: int, n_pred: int, n_gold: int) -> float:
+    """Micro-F1 from counts: 2·tp / (predicted + gold)."""
     return 2 * tp / max(1, n_pred + n_gold)
 
 
