@@ -41,7 +41,14 @@ _BARE = {"公司", "集团", "集团公司", "研究院", "联盟", "实验室",
 # An industry word makes a company name of a bare 公司/集团 (金蝶国际软件集团, 云镝智慧科技公司).
 _INDUSTRY = re.compile(r"科技|软件|信息|网络|技术|数据|智能|电子|通信|传媒|文化|能源|电力|控股|实业|贸易|物流|医药|汽车|"
                        r"金融|证券|保险|国际|智慧|数字")
-_GOV_BODY = re.compile(r"(?:国家|中央|中共中央|全国)[^的，。、；：“”\s]{2,10}?(?:(?<![全内外总本局干])部|(?<![格布结当骗僵时大全开变新棋饭])局|委员会|署|办公室|总局)(?![\u4e00-\u9fa5]{0,1}(?:长|主任))")
+# 部 and 局 also end words that are not bodies: 部署, 部门 (中央财办等8部门), 开好局.
+_GOV_BODY = re.compile(r"(?:国家|中央|中共中央|全国)[^的，。、；：“”\s等\d]{2,10}?"
+                       r"(?:(?<![全内外总本局干])部(?![署门分件位落])|(?<![格布结当骗僵时大全开变新棋饭好])局|委员会|(?<!部)署|办公室|总局)"
+                       r"(?![\u4e00-\u9fa5]{0,1}(?:长|主任))")
+# An IDC is as often the data-centre business (IDC机架, IDC业务) as the analyst firm: the firm is the one
+# that publishes, forecasts or is cited.
+_CITED_AFTER = re.compile(r"发布|报告|数据|预测|公布|统计|显示|的《|《|调研|研究")
+_CITED_ONLY = {"IDC"}
 
 
 class OrganizationExtractor(Extractor):
@@ -51,8 +58,7 @@ class OrganizationExtractor(Extractor):
     def __init__(self, max_len: int = 20) -> None:
         self.gaz = gazetteer.load()
         self.max_len = max_len
-        forms = sorted((f for f in self.gaz.org_alias if len(f) >= 2), key=len, reverse=True)
-        self.known = re.compile("|".join(map(re.escape, forms)))
+        self.known = gazetteer.names_pattern(f for f in self.gaz.org_alias if len(f) >= 2)
         prov = self.gaz.province_pattern
         city = self.gaz.city_pattern
         self.branch = re.compile(f"(?:{prov}|{city})[省市]?分公司")
@@ -78,6 +84,9 @@ class OrganizationExtractor(Extractor):
             if text.startswith("联通", m.start() - 2) or end < len(text) and text[end] == "长":
                 continue
             start = left_edge(text, m.start(), self.max_len)
+            # the same suffix inside the body is a list written without commas: 上海交通大学东南大学
+            if (last := text.rfind(m.group(), start, m.start())) >= 0:
+                start = last + len(m.group())
             body = text[start:m.start()]
             if len(body) < 2 or _GENERIC.match(body) or body.startswith(("联通", "中国联通")) or body.endswith("分"):
                 continue
@@ -87,6 +96,8 @@ class OrganizationExtractor(Extractor):
             name = text[start:end]
             candidates.append((start, end, f"org:{self.gaz.org_alias.get(name, name)}", 0.75))
         for m in self.known.finditer(text):
+            if m.group() in _CITED_ONLY and not (text[m.start() - 1:m.start()] == "据" or _CITED_AFTER.match(text, m.end())):
+                continue
             candidates.append((m.start(), m.end(), f"org:{self.gaz.org_alias[m.group()]}", 0.95))
         # The longest name wins where candidates overlap (华为技术有限公司 over 华为).
         out: list[Mention] = []

@@ -1,8 +1,9 @@
 """Policies (``Policy``): 《》 titles of laws, regulations, plans and guidelines, and named strategies.
 
 Book-title marks also enclose newspapers, reports, announcements and
-contracts; those are left out by the title's last word.  Named national
-strategies (网络强国战略, “双碳”战略, “一带一路”) are policies too.
+contracts; those are left out by the title's last word.  Laws listed in
+``data/laws.tsv`` count without the marks too (依据个人信息保护法).  Named
+national strategies (网络强国战略, “双碳”战略, “一带一路”) are policies too.
 
 >>> from kg.pipeline import parse
 >>> [m.surface for m in PolicyExtractor()(parse("工信部印发《“湘江算力”网络发展行动计划（2024-2026年）》，据《湘江日报》报道。"))]
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from extractors import gazetteer
 from extractors.base import Extractor
 from extractors.spans import left_edge
 from kg.records import Mention, ParsedDocument
@@ -32,6 +34,8 @@ _ARTICLES = re.compile(r"(?<=“)[\u4e00-\u9fa5]{2,8}[一二三四五六七八�
 _DOC_NUMBER = re.compile(r"\d{1,4}号文")
 _STRATEGY = re.compile(r"“[^“”]{1,12}”(?:战略规划|战略|倡议)|(?:强国|中国|振兴|兴国|协同发展|驱动发展)战略|“一带一路”")
 _STRATEGY_GENERIC = re.compile(r"^(?:发展|公司|集团|企业|国家|总体|整体|重大|重要|新)?(?:战略)$")
+# What may follow a law's title without making it part of another word (网络安全法律, 公司法人, 网络安全法治).
+_NOT_AFTER_LAW = "律规典案学人定务治制院官庭"
 
 
 def policy_key(name: str) -> str:
@@ -60,6 +64,10 @@ class PolicyExtractor(Extractor):
     name = "policies"
     version = "1"
 
+    def __init__(self) -> None:
+        titles = sorted(gazetteer.load().laws, key=len, reverse=True)
+        self.laws = re.compile(f"(?:中华人民共和国)?(?:{'|'.join(map(re.escape, titles))})(?![{_NOT_AFTER_LAW}])")
+
     @staticmethod
     def _number_start(text: str, end: int) -> int:
         """Start of the topic before a document number (数字乡村建设7号文): back to 的 or punctuation."""
@@ -80,6 +88,9 @@ class PolicyExtractor(Extractor):
             out.append(doc.mention(m.start(1), m.end(1), "Policy", self.name, key=policy_key(clean), confidence=0.9,
                                    name=clean if clean != title else None))
         inside = [(m.start - 1, m.end + 1) for m in out]
+        for m in self.laws.finditer(text):  # laws cited without 《》: 依据个人信息保护法
+            if not any(s <= m.start() < e for s, e in inside):
+                out.append(doc.mention(m.start(), m.end(), "Policy", self.name, key=policy_key(m.group()), confidence=0.85))
         numbered = [(m.start(), m.end()) for m in _ARTICLES.finditer(text)]
         numbered += [(self._number_start(text, m.start()), m.end()) for m in _DOC_NUMBER.finditer(text)]
         for start, end in numbered:

@@ -49,7 +49,7 @@ class ProductExtractor(Extractor):
     def __init__(self, max_len: int = 14) -> None:
         self.gaz = gazetteer.load()
         self.max_len = max_len
-        self.known = re.compile("|".join(map(re.escape, sorted(self.gaz.products, key=len, reverse=True))))
+        self.known = gazetteer.names_pattern(self.gaz.products)
         companies = [f for f in self.gaz.org_alias if 2 <= len(f) <= 4 and f not in self.gaz.products]
         self.companies = re.compile("|".join(map(re.escape, sorted(companies, key=len, reverse=True))))
 

@@ -241,3 +241,24 @@ def test_entities_of_one_type_with_one_canonical_name_are_one_entity():
     assert len(units) == 1 and {ev.extractor for ev in units[0].evidence} == {"unicom_units", "ner"}
     # one edge; the two mentions' evidence of it is one record (same sentence, span, extractor)
     assert [(r.head, r.label) for r in rels] == [(units[0].id, "partnerOf")] and len(rels[0].evidence) == 1
+
+
+def test_universities_listed_without_commas_are_each_a_name():
+    found = mentions("参与高校：湘江理工大学湘南师范大学湘北农业大学。", "organizations")
+    assert found == [("Organization", "湘江理工大学"), ("Organization", "湘南师范大学"), ("Organization", "湘北农业大学")]
+
+
+def test_government_bodies_end_at_a_body_not_at_a_word_that_starts_with_its_suffix():
+    found = mentions("落实国家战略部署与党中央重大决策部署，中央财办等8部门印发方案，为国家开好局。", "organizations")
+    assert [name for _, name in found] == ["党中央", "中央财办"]
+
+
+def test_latin_names_are_whole_words_and_idc_is_a_firm_only_when_cited():
+    text = "据IDC预测，ISO27001认证的IDC机房将增加；IDC发布报告称，ISO与Cisco合作，Ciscolab除外。"
+    found = [name for _, name in mentions(text, "organizations")]
+    assert found == ["IDC", "IDC", "ISO", "Cisco"]
+
+
+def test_laws_cited_without_book_title_marks_but_not_words_that_start_with_them():
+    text = "依据个人信息保护法和中华人民共和国网络安全法，完善网络安全法律体系，并由分公司法人签字。"
+    assert mentions(text, "policies") == [("Policy", "个人信息保护法"), ("Policy", "中华人民共和国网络安全法")]

@@ -83,15 +83,12 @@ def names(doc):
     return {m.text for m in doc.mentions if not m.implied}
 
 
-@pytest.mark.parametrize("text, ruled, drawn", [
-    ("公司符合国际交易所的上市要求。", "公司符合国际交易所", "国际交易所"),
-    ("公司深入贯彻“1+9+3”战略规划体系。", "“1+9+3”战略规划", "“1+9+3”战略规划体系"),
-])
-def test_the_pipeline_redraws_with_the_shipped_model(text, ruled, drawn):
-    # the rules take a verb into the name (公司符合国际交易所) or stop short of 体系; the model reports
-    # people by default, yet the names it redraws are kept, whatever their type
-    assert ruled in names(Pipeline(RULES)(parse(text)))
-    assert names(Pipeline()(parse(text))) == {drawn}
+def test_the_pipeline_redraws_with_the_shipped_model():
+    # the rules take a verb into the name; the model reports people by default, yet the names it
+    # redraws are kept, whatever their type
+    text = "公司符合国际交易所的上市要求。"
+    assert "公司符合国际交易所" in names(Pipeline(RULES)(parse(text)))
+    assert names(Pipeline()(parse(text))) == {"国际交易所"}
 
 
 def test_model_span_around_rule_spans_of_other_types_keeps_both():
