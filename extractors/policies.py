@@ -65,8 +65,8 @@ class PolicyExtractor(Extractor):
     version = "1"
 
     def __init__(self) -> None:
-        titles = sorted(gazetteer.load().laws, key=len, reverse=True)
-        self.laws = re.compile(f"(?:中华人民共和国)?(?:{'|'.join(map(re.escape, titles))})(?![{_NOT_AFTER_LAW}])")
+        titles = gazetteer.names_pattern(gazetteer.load().laws).pattern
+        self.laws = re.compile(f"(?:中华人民共和国)?(?:{titles})(?![{_NOT_AFTER_LAW}])")
 
     @staticmethod
     def _number_start(text: str, end: int) -> int:
