@@ -2,7 +2,10 @@
 
 A name is a known surname plus one or two characters; whether the third
 character belongs to the name is decided by what follows (表示, 在, 、 …).
-Nicknames are not names; titles alone are not people.
+The cues: a post before the name, a form of address or a verb of speech
+after it (”陈思远说), an appointment around it (聘任何飚先生为…), a credit
+line (撰稿：…), and a 、 list next to a name found by a cue.  Nicknames are
+not names; titles alone are not people.
 
 >>> from kg.pipeline import parse
 >>> [m.surface for m in PersonExtractor()(parse("公司董事长陈忠岳表示，工程师农智胜在现场。"))]
@@ -24,7 +27,8 @@ TITLES = (
     "院长|副院长|所长|部长|副部长|局长|副局长|厅长|司长|处长|科长|省长|市长|县长|区长|镇长|村支书|秘书长|会长|"
     "理事长|总工程师|工程师|负责人|组长|队长|班长|站长|教授|研究员|院士|委员|客户经理|网格长|总师|主管|"
     "总会计师|董事会秘书|董秘|技术专家|专家|博士|项目经理|支部书记|馆长|校长|行长|台长|社长|总编辑|记者|员工|"
-    "代表|工作人员|装维人员|装维工程师|师傅|创始人|主理人|带头人|讲师|教师|老师|医生|志愿者"
+    "代表|工作人员|装维人员|装维工程师|师傅|创始人|主理人|带头人|讲师|教师|老师|医生|志愿者|"
+    "总设计师|设计师|营业员|话务员|经济学家|企业家|科学家|首相|总统|总理"
 )
 _TITLE = re.compile(f"(?:{TITLES})")
 # Characters that follow a two-character name rather than being its third character.
@@ -35,13 +39,15 @@ _NOT_NAME_START = set("的了和与及在是将为对")
 _KNOWN = {"习近平": 0.99}
 # Titles written after a name (孙世臻总经理); 专家, 代表 and the like follow common words too often.
 _POST_TITLES = ("总经理|副总经理|董事长|副董事长|书记|副书记|主任|副主任|院长|部长|局长|总裁|副总裁|院士|教授|秘书长|会长|"
-                "理事长|独立董事|执行董事|董事|监事|总监|馆长|校长|行长")
-_HONORIFIC = re.compile(r"(?:同志|总书记|先生|女士|表示|指出|强调|介绍说|说道|看来|" + _POST_TITLES + ")")
+                "理事长|独立董事|执行董事|董事|监事|总监|馆长|校长|行长|总理|首相")
+# What follows a name and hardly anything else: a form of address, a post, a verb of speech, 和他的团队.
+_HONORIFIC = re.compile(r"(?:同志|总书记|先生|女士|表示|指出|强调|介绍|说道|补充说|笑着说|(?<!所)说|看来|认为|提到|谈到|坦言|透露|"
+                        r"告诉|向记者|回忆|解释|发表|致辞|和他的|和她的|和团队|带领团队|" + _POST_TITLES + ")")
 # Common words that look like a surname plus a given name after a title (专家云集, 总书记关于党的…).
 _NOT_GIVEN = {"云集", "关于", "高层", "层次", "一行", "等人", "们的", "同时", "共同", "全体", "代表", "团队", "本人",
               "强调", "表示", "指出", "介绍", "认为", "要求", "提出", "称赞", "表扬", "希望", "带领", "带队", "主持",
               "文化", "思想", "重要", "讲话", "指示", "批示", "项目", "明确", "廉洁", "先生", "女士", "同志", "建设",
-              "高度", "智慧", "农业", "荣获"}
+              "高度", "智慧", "农业", "荣获", "隆重", "管理", "高管", "方面"}
 # Words that start right after a two-character name (李杰根据 is 李杰 + 根据, not 李杰根).
 _WORD_AFTER = {"根据", "表示", "指出", "介绍", "认为", "强调", "等人", "同志", "作为", "对于", "关于", "带领", "负责", "主持",
                "出席", "参加", "率队", "一行", "为了", "通过", "提出", "要求", "说明", "指导", "调研", "考察", "会见", "陪同",
@@ -54,11 +60,19 @@ _WORD_AFTER = {"根据", "表示", "指出", "介绍", "认为", "强调", "等�
                "坚持", "始终", "一直", "主动", "第一", "立即", "迅速", "每天", "经常", "总是", "通过", "利用", "来自",
                "说道", "笑着", "告诉记者", "和他", "和她", "他们", "她们", "团队", "带队", "牵头", "组织", "负责"}
 _BEFORE_NAME = set("，。、；：:！？（(“”》】 ") | set("部司处院室局在有为是由和与及")
+# A credit line: 撰稿：程唯珈 编辑：张瀛丰, 文/刘建国 陈晓东 (one or more names after the role and a colon or slash).
+_CREDIT_ROLE = re.compile(r"(?:撰稿|编辑|责任编辑|责编|审核|审校|校对|摄影|摄像|记者|通讯员|作者|文|图)\s*[：:/／]\s*")
+_CREDIT = re.compile(r"(?:^|(?<=[\s，。！？（(】”|]))" + _CREDIT_ROLE.pattern)
+# Appointments name the person between the verb and 先生/女士/为 (聘任何飚先生为…: not 任何).
+_APPOINTED = re.compile(r"聘任|任命|选举|聘请|提名|推选|选聘")
+_AFTER_APPOINTED = re.compile(r"先生|女士|同志|为|担任")
+# What may follow a name listed with another (石鸿伟、郑直、刘义亮等).
+_LIST_END = set("、，。；：！？）)—等和与及")
 
 
 class PersonExtractor(Extractor):
     name = "people"
-    version = "1"
+    version = "2"
 
     def __init__(self) -> None:
         self.surnames = gazetteer.load().surnames
@@ -91,6 +105,41 @@ class PersonExtractor(Extractor):
                 return end
         return None
 
+    def _credited_name(self, text: str, pos: int) -> int | None:
+        """End of a name at ``pos`` in a credit line, or None: a surname and one or two characters, then
+        a space, punctuation, the end, or the next role (程唯珈编辑：)."""
+        sur = 2 if text[pos:pos + 2] in self.surnames else 1 if text[pos:pos + 1] in self.surnames else 0
+        if not sur:
+            return None
+        for n in (2, 1):
+            end = pos + sur + n
+            if end <= len(text) and all(_NAME_CHARS.match(c) for c in text[pos + sur:end]) \
+                    and (end == len(text) or not _NAME_CHARS.match(text[end]) or _CREDIT_ROLE.match(text, end)):
+                return end
+        return None
+
+    def _add_listed(self, text: str, spans: dict[tuple[int, int], float]) -> None:
+        """Add the names listed with 、 next to a name in ``spans`` (石鸿伟、郑直、刘义亮、雷华), both ways."""
+        todo = list(spans)
+        while todo:
+            start, end = todo.pop()
+            found = []
+            if text[end:end + 1] == "、":
+                after = self._name_at(text, end + 1)
+                if after and text[after:after + 1] in _LIST_END:
+                    found.append((end + 1, after))
+            if start >= 1 and text[start - 1] == "、":
+                for length in (3, 2):
+                    before = start - 1 - length
+                    if before >= 0 and self._name_at(text, before) == start - 1 \
+                            and (before == 0 or text[before - 1] in _BEFORE_NAME):
+                        found.append((before, start - 1))
+                        break
+            for span in found:
+                if span not in spans:
+                    spans[span] = 0.7
+                    todo.append(span)
+
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
         text = doc.text
         spans: dict[tuple[int, int], float] = {}
@@ -107,6 +156,21 @@ class PersonExtractor(Extractor):
                 if start >= 0 and self._name_at(text, start) == m.start() and (start == 0 or text[start - 1] in _BEFORE_NAME):
                     spans.setdefault((start, m.start()), 0.75)
                     break
+        for m in _APPOINTED.finditer(text):
+            end = self._name_at(text, m.end())
+            if end and _AFTER_APPOINTED.match(text, end):
+                spans.setdefault((m.end(), end), 0.75)
+        for m in _CREDIT.finditer(text):
+            pos = m.end()
+            # names separated by spaces, 、 or the next role
+            while (end := self._credited_name(text, pos)) is not None:
+                spans.setdefault((pos, end), 0.75)
+                pos = end
+                while pos < len(text) and text[pos] in " \u3000、":
+                    pos += 1
+                if role := _CREDIT_ROLE.match(text, pos):  # the next role's names (撰稿：A编辑：B)
+                    pos = role.end()
+        self._add_listed(text, spans)
         for name, conf in _KNOWN.items():
             for m in re.finditer(re.escape(name), text):
                 spans[(m.start(), m.end())] = conf

@@ -1,9 +1,11 @@
 """Products (``Product``): named offerings, apps, platforms and brands.
 
-Known products come from ``data/products.tsv``; others are names ending in a
-product word (APP, 平台, 云, 大模型 …) that either carry a brand prefix (联通,
-沃, 天翼 …), are quoted, or follow a launch verb (推出, 发布, 打造 …).  Brands
-named after their owner imply the owner (联通云 → 中国联通).
+Known products come from ``data/products.tsv``, with a version if one follows
+(天翼云4.0); others are names ending in a product word (APP, 平台, 云, 大模型 …)
+that either carry a brand prefix (联通, 沃, 天翼 …) or a known product's name
+(元景MaaS平台), are quoted, or follow a launch verb (推出, 发布, 打造 …), and
+Latin model names after the kind of thing they name (芯片H100).  Brands named
+after their owner imply the owner (联通云 → 中国联通).
 
 >>> from kg.pipeline import parse
 >>> [m.surface for m in ProductExtractor()(parse("中国联通推出数字孪生分水江平台。")) if not m.implied]
@@ -38,13 +40,18 @@ _CATEGORY = re.compile(
     r"边缘计算|视频|语音|终端|设备|硬件|软件|整体|冬奥|行业应用|家庭|个人|企业|政企|裸眼3D|3D|高清|超高清|电子商务|线上|在线|"
     r"社交|社交媒体|媒体|直播|短视频|购物|支付|金融|医疗|教育|交通|物流|农业|工业|制造)*$"
 )
+# A model name in Latin letters and digits right after what it is (芯片H100, 操作系统CULinux, 模组NX307):
+# the kind word says it names a thing, not a company or a standard.
+_MODEL_AFTER_KIND = re.compile(r"(?:芯片|模组|软件包|数据集|引擎|操作系统|超级计算机)"
+                               r"((?!TOP\d)[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9])(?![A-Za-z0-9])")
+_VERSION = re.compile(r"[Vv]?\d+(?:\.\d+)+(?![\d.%])")
 _COUNTED = re.compile(r"^\d|[0-9一二两三四五六七八九十几多数百千万亿][个级类款种项家套批大]"
 )
 
 
 class ProductExtractor(Extractor):
     name = "products"
-    version = "1"
+    version = "2"
 
     def __init__(self, max_len: int = 14) -> None:
         self.gaz = gazetteer.load()
@@ -79,7 +86,11 @@ class ProductExtractor(Extractor):
         earlier = [(m.start, m.end) for m in doc.mentions if not m.implied and m.label in ("Subsidiary", "Organization", "Policy")]
         candidates: list[tuple[int, int, float]] = []
         for m in self.known.finditer(text):
-            candidates.append((m.start(), m.end(), 0.9))
+            version = _VERSION.match(text, m.end())  # 元景2.0: a version of a known product is named as such
+            candidates.append((m.start(), version.end() if version else m.end(), 0.9))
+        for m in _MODEL_AFTER_KIND.finditer(text):
+            if re.search(r"[A-Z0-9]", m.group(1)):  # H100, Aurora, pyChemiQ; not a plain word (芯片design)
+                candidates.append((m.start(1), m.end(1), 0.75))
         for m in _SUFFIX.finditer(text):
             end = m.end()
             if m.start() > 0 and text[m.start() - 1] == "”":  # “沃派”品牌 → 沃派
@@ -105,7 +116,11 @@ class ProductExtractor(Extractor):
             if "+" in name and not quoted:
                 continue  # 市场主体+业务平台: a formula, not a name
             if not (_BRAND.match(name) or launched or quoted or self._listed_after(text, start, candidates)):
-                continue
+                # a known product's line (元景MaaS平台, 有元景多模态大模型) is named from that product on
+                line = self.known.search(body)
+                if line is None or line.end() == len(body):
+                    continue
+                start = start + line.start()
             candidates.append((start, end, 0.7 if launched else 0.75))
         candidates += self._platform_lists(text, candidates)
         out: list[Mention] = []

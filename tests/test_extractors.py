@@ -262,3 +262,28 @@ def test_latin_names_are_whole_words_and_idc_is_a_firm_only_when_cited():
 def test_laws_cited_without_book_title_marks_but_not_words_that_start_with_them():
     text = "依据个人信息保护法和中华人民共和国网络安全法，完善网络安全法律体系，并由分公司法人签字。"
     assert mentions(text, "policies") == [("Policy", "个人信息保护法"), ("Policy", "中华人民共和国网络安全法")]
+
+
+def test_people_before_verbs_of_speech_and_in_appointments():
+    text = "”陈思远说。会上，林海峰发表演讲，赵明轩和他的团队在场。董事会聘任何飚先生为副总裁。"
+    found = [name for _, name in mentions(text, "people")]
+    assert found == ["陈思远", "林海峰", "赵明轩", "何飚"]  # not 任何飚
+
+
+def test_words_that_look_like_names_before_a_verb_of_speech_are_not_people():
+    text = "发布会上，隆重介绍了新产品。平台实现党员管理、党员教育。李磊所说的宽带到了。"
+    assert mentions(text, "people") == []
+
+
+def test_people_listed_with_a_found_name_and_in_credit_lines():
+    listed = mentions("研究员郑明远、黄晓燕、许文杰等人完成。周海涛、吴晓东表示支持。", "people")
+    assert [name for _, name in listed] == ["郑明远", "黄晓燕", "许文杰", "周海涛", "吴晓东"]
+    credits = mentions("全文完。撰稿：程明珈编辑：张海丰。文/刘建国 陈晓东", "people")
+    assert [name for _, name in credits] == ["程明珈", "张海丰", "刘建国", "陈晓东"]
+
+
+def test_latin_model_names_after_their_kind_versions_and_lines_of_known_products():
+    found = mentions("芯片H200、超级计算机Falcon和操作系统CUOS2发布，进入超级计算机TOP500；芯片design另算。", "products")
+    assert [name for _, name in found] == ["H200", "Falcon", "CUOS2"]
+    found = mentions("元景3.0上线，还有元景医疗大模型，天翼云5.0占2.5%。", "products")
+    assert [name for _, name in found] == ["元景3.0", "元景医疗大模型", "天翼云5.0"]
