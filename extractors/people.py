@@ -84,13 +84,17 @@ class PersonExtractor(Extractor):
         return (not nxt or not _NAME_CHARS.match(nxt) or nxt in _PARTICLES or text[end:end + 2] in _WORD_AFTER
                 or _TITLE.match(text, end) is not None or _HONORIFIC.match(text, end) is not None)
 
+    def _surname_at(self, text: str, pos: int) -> int:
+        """Length of the surname starting at ``pos``: 2 (欧阳), 1 (陈) or 0."""
+        return 2 if text[pos:pos + 2] in self.surnames else 1 if text[pos:pos + 1] in self.surnames else 0
+
     def _name_at(self, text: str, pos: int) -> int | None:
         """End of a personal name starting at ``pos``, or None.
 
         A surname, then one or two given-name characters, followed by something
         that follows names (李杰根据 → 李杰; 书记高度重视 → no name).
         """
-        sur = 2 if text[pos:pos + 2] in self.surnames else 1 if text[pos:pos + 1] in self.surnames else 0
+        sur = self._surname_at(text, pos)
         if not sur or text[pos:pos + 2] in _NOT_GIVEN:
             return None
         given_start = pos + sur
@@ -108,7 +112,7 @@ class PersonExtractor(Extractor):
     def _credited_name(self, text: str, pos: int) -> int | None:
         """End of a name at ``pos`` in a credit line, or None: a surname and one or two characters, then
         a space, punctuation, the end, or the next role (程唯珈编辑：)."""
-        sur = 2 if text[pos:pos + 2] in self.surnames else 1 if text[pos:pos + 1] in self.surnames else 0
+        sur = self._surname_at(text, pos)
         if not sur:
             return None
         for n in (2, 1):
