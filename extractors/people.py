@@ -109,6 +109,15 @@ class PersonExtractor(Extractor):
                 return end
         return None
 
+    def _name_before(self, text: str, end: int) -> int | None:
+        """Start of a three- or two-character name ending at ``end`` that follows punctuation or a word
+        that precedes names (、陈思远 …, ”林海峰 …), or None."""
+        for length in (3, 2):
+            start = end - length
+            if start >= 0 and self._name_at(text, start) == end and (start == 0 or text[start - 1] in _BEFORE_NAME):
+                return start
+        return None
+
     def _credited_name(self, text: str, pos: int) -> int | None:
         """End of a name at ``pos`` in a credit line, or None: a surname and one or two characters, then
         a space, punctuation, the end, or the next role (程唯珈编辑：)."""
@@ -132,13 +141,8 @@ class PersonExtractor(Extractor):
                 after = self._name_at(text, end + 1)
                 if after and text[after:after + 1] in _LIST_END:
                     found.append((end + 1, after))
-            if start >= 1 and text[start - 1] == "、":
-                for length in (3, 2):
-                    before = start - 1 - length
-                    if before >= 0 and self._name_at(text, before) == start - 1 \
-                            and (before == 0 or text[before - 1] in _BEFORE_NAME):
-                        found.append((before, start - 1))
-                        break
+            if start >= 1 and text[start - 1] == "、" and (before := self._name_before(text, start - 1)) is not None:
+                found.append((before, start - 1))
             for span in found:
                 if span not in spans:
                     spans[span] = 0.7
@@ -155,11 +159,8 @@ class PersonExtractor(Extractor):
             if end:
                 spans.setdefault((pos, end), 0.8)
         for m in _HONORIFIC.finditer(text):
-            for length in (3, 2):
-                start = m.start() - length
-                if start >= 0 and self._name_at(text, start) == m.start() and (start == 0 or text[start - 1] in _BEFORE_NAME):
-                    spans.setdefault((start, m.start()), 0.75)
-                    break
+            if (start := self._name_before(text, m.start())) is not None:
+                spans.setdefault((start, m.start()), 0.75)
         for m in _APPOINTED.finditer(text):
             end = self._name_at(text, m.end())
             if end and _AFTER_APPOINTED.match(text, end):
