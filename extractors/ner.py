@@ -3,8 +3,9 @@
 A character-level Chinese tok2vec + tagger model trained by ``kg train`` on
 the rules' confident output and on hand-annotated passages (see
 ``docs/ner.md``): it tags each character with a BILUO tag (:mod:`kg.biluo`).
-It finds names no rule pattern anticipated, and redraws the edges of rule
-names where it is confident; otherwise the pipeline's merge policy
+It finds names no rule pattern anticipated, longer names around rule names
+of other types, and redraws the edges of rule names where it is confident;
+otherwise the pipeline's merge policy
 (:func:`kg.pipeline.merge_mentions`) lets the rules win on their own spans.
 
 A mention's confidence is the lowest probability the model gives to the tag
@@ -34,7 +35,7 @@ from extractors.people import TITLES
 from extractors.policies import policy_key
 import kg.biluo  # noqa: F401  registers the model's kg_entities_from_tags component
 from kg.errors import ExtractorError
-from kg.pipeline import MODEL_EXTRACTORS, NOT_REDRAWN, redrawn_rule, survives_rules
+from kg.pipeline import MODEL_EXTRACTORS, holds_rule_names, redrawn_rule, survives_rules
 from kg.records import Mention, ParsedDocument
 from kg.resolve import unmask
 
@@ -53,12 +54,11 @@ _PERSON_NAME = re.compile(r"[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]+(?:·[\u4e00-\u
 # Types the model adds where no rule fired, by default: people, the one type whose added names gain F1
 # over the rules on every measure we have (our held-out and test passages, dev gold).  Its products and
 # units gain on our passages but lose on dev; the other four types gain nowhere (docs/ner.md).  Mentions
-# of any type that redraw a rule name's edges (kg.pipeline.redrawn_rule) are reported whatever the
-# labels.  KG_NER_LABELS overrides.
+# of any type that redraw a rule name's edges (kg.pipeline.redrawn_rule) or confidently hold rule names
+# of other types (kg.pipeline.holds_rule_names) are reported whatever the labels.  KG_NER_LABELS overrides.
 DEFAULT_LABELS: tuple[str, ...] | None = ("Person",)
 # Where a sentence can hold a person: a post, a speech verb, an honorific.  When the model reports
-# people only, it reads only around these and around rule mentions of types it may redraw (a third of
-# the corpus), which keeps it cheap.
+# people only, it reads only around these and around rule mentions, which keeps it cheap.
 _PERSON_CUE = re.compile(f"(?:{TITLES}|表示|指出|强调|介绍|认为|说|同志|先生|女士|通讯员|作者|主持|出席|会见)")
 # Characters read on each side of a person cue or rule mention: a name sits next to its post or speech
 # verb, a redrawn name next to the rule's, and the model sees ±8 characters around each character.
@@ -105,13 +105,15 @@ class NerExtractor(Extractor):
 
     ``labels`` limits the types it adds where no rule fired (``None``: all
     seven); mentions that redraw a rule name's edges
-    (:func:`kg.pipeline.redrawn_rule`) are reported whatever their type.
+    (:func:`kg.pipeline.redrawn_rule`) or confidently hold rule names of
+    other types (:func:`kg.pipeline.holds_rule_names`) are reported whatever
+    their type.
     ``threshold`` drops mentions whose confidence is lower; ``batch_size``
     sentences go through the model at once.
     """
 
     name = "ner"
-    version = "3"
+    version = "4"
 
     def __init__(self, model: str | Path = DEFAULT_MODEL, threshold: float = 0.5,
                  labels: tuple[str, ...] | None = DEFAULT_LABELS, batch_size: int = 64) -> None:
@@ -144,15 +146,14 @@ class NerExtractor(Extractor):
 
     def _pieces(self, doc: ParsedDocument, rules: list[Mention]) -> list[tuple[int, str]]:
         """(start, text) of the stretches the model reads: every sentence, or, when it reports people
-        only, the ``_CUE_WINDOW`` characters around each person cue and each rule mention whose edges
-        it may redraw (not of ``NOT_REDRAWN`` types), merged, within the sentence."""
+        only, the ``_CUE_WINDOW`` characters around each person cue and each rule mention (whose edges
+        it may redraw, or which a longer name may hold), merged, within the sentence."""
         people_only = self.labels == {"Person"}
         out = []
         for s in doc.sentences:
             if people_only:
                 anchors = sorted([(s.start + c.start(), s.start + c.end()) for c in _PERSON_CUE.finditer(s.text)]
-                                 + [(r.start, r.end) for r in rules
-                                    if s.start <= r.start < s.end and r.label not in NOT_REDRAWN])
+                                 + [(r.start, r.end) for r in rules if s.start <= r.start < s.end])
                 spans: list[list[int]] = []
                 for a, b in anchors:
                     a, b = max(s.start, a - _CUE_WINDOW), min(s.end, b + _CUE_WINDOW)
@@ -198,7 +199,8 @@ class NerExtractor(Extractor):
                                 confidence=round(confidence, 3))
                 wanted = self.labels is None or ent.label_ in self.labels
                 # the rest would lose to the rules anyway (kg.pipeline.merge_mentions)
-                if key is not None and ((wanted and survives_rules(m, rules)) or redrawn_rule(m, rules)):
+                if key is not None and ((wanted and survives_rules(m, rules)) or redrawn_rule(m, rules)
+                                        or holds_rule_names(m, rules)):
                     out.append(m)
                     out.extend(self.implied(doc, m))
         return out

@@ -18,8 +18,8 @@ from kg import registry
 from kg.records import Document, Mention, ParsedDocument
 from kg.sentences import split_sentences
 
-__all__ = ["Pipeline", "parse", "run", "merge_mentions", "survives_rules", "redrawn_rule", "MODEL_EXTRACTORS",
-           "REDRAW_CONFIDENCE", "NOT_REDRAWN"]
+__all__ = ["Pipeline", "parse", "run", "merge_mentions", "survives_rules", "redrawn_rule", "holds_rule_names",
+           "MODEL_EXTRACTORS", "REDRAW_CONFIDENCE"]
 
 
 def parse(text: str | Document, doc_id: str = "doc") -> ParsedDocument:
@@ -31,12 +31,9 @@ def parse(text: str | Document, doc_id: str = "doc") -> ParsedDocument:
 # Extractors whose mentions are statistical guesses: the rules win over them, except where a confident
 # model redraws a rule name's edges (see merge_mentions).
 MODEL_EXTRACTORS = frozenset({"ner"})
-# A model mention at least this confident redraws the edges of a rule mention of its type (redrawn_rule).
-# Not for products: on our passages the model's product edges gained little (+0.004 and +0.008 F1 on
-# held-out and test), and on dev gold they lost a name, which the NER issue forbids.  Not for units:
-# their rule keys (unit:city:苏州) give them their place and parent unit, the model's cannot (docs/ner.md).
+# A model mention at least this confident redraws the edges of a rule mention of its type (redrawn_rule),
+# and is reported whatever its type when it holds rule names of other types (holds_rule_names).
 REDRAW_CONFIDENCE = 0.7
-NOT_REDRAWN = frozenset({"Product", "Subsidiary"})
 
 
 def survives_rules(m: Mention, rules: Sequence[Mention]) -> bool:
@@ -56,8 +53,8 @@ def redrawn_rule(m: Mention, rules: Sequence[Mention]) -> Mention | None:
     """The rule mention whose edges the model mention ``m`` redraws, or None.
 
     A model mention redraws a rule mention when it is at least
-    ``REDRAW_CONFIDENCE`` confident, has the same type (not one of
-    ``NOT_REDRAWN``), and shares characters with that rule mention and with
+    ``REDRAW_CONFIDENCE`` confident, has the same type, and shares
+    characters with that rule mention and with
     no other rule mention of any type, with other edges: 三苏祠博物馆
     inside the rule's 协助三苏祠博物馆, “1+9+3”战略规划体系 around the
     rule's “1+9+3”战略规划.  Where a confident
@@ -73,12 +70,27 @@ def redrawn_rule(m: Mention, rules: Sequence[Mention]) -> Mention | None:
     >>> redrawn_rule(M("d", 4, 10, "三苏祠博物馆", "Organization", "ner", 0.6), [rule]) is None
     True
     """
-    if m.confidence < REDRAW_CONFIDENCE or m.label in NOT_REDRAWN:
+    if m.confidence < REDRAW_CONFIDENCE:
         return None
     shared = [r for r in rules if r.start < m.end and m.start < r.end]
     if len(shared) == 1 and shared[0].label == m.label and (shared[0].start, shared[0].end) != (m.start, m.end):
         return shared[0]
     return None
+
+
+def holds_rule_names(m: Mention, rules: Sequence[Mention]) -> bool:
+    """Whether the model mention ``m`` is at least ``REDRAW_CONFIDENCE`` confident and runs around rule
+    mentions of other types only (北京市人大常委会 around the rule's province 北京市): a longer name
+    the rules saw only part of.  :func:`merge_mentions` keeps both; the ``ner`` extractor reports such
+    a mention whatever the types it adds where no rule fired.
+
+    >>> from kg.records import Mention as M
+    >>> place = M("d", 0, 3, "北京市", "Province", "provinces")
+    >>> holds_rule_names(M("d", 0, 8, "北京市人大常委会", "Organization", "ner", 0.96), [place])
+    True
+    """
+    return m.confidence >= REDRAW_CONFIDENCE and survives_rules(m, rules) \
+        and any(r.start < m.end and m.start < r.end for r in rules)
 
 
 def merge_mentions(mentions: Sequence[Mention]) -> list[Mention]:

@@ -1,7 +1,7 @@
 """The merge policy for rule and model mentions (kg.pipeline.merge_mentions), one test per case."""
 import pytest
 
-from kg.pipeline import NOT_REDRAWN, REDRAW_CONFIDENCE, Pipeline, merge_mentions, parse
+from kg.pipeline import REDRAW_CONFIDENCE, Pipeline, holds_rule_names, merge_mentions, parse
 from kg.records import Mention
 from kg.train import RULES
 
@@ -59,9 +59,9 @@ def test_no_redraw_across_two_rule_mentions():
     assert kinds(merge_mentions(rules + [model(2, 7, "Organization", 0.99)])) == kinds(rules)
 
 
-@pytest.mark.parametrize("label", sorted(NOT_REDRAWN))
-def test_no_redraw_for_products_and_units(label):
-    assert kinds(merge_mentions([rule(0, 2, label), model(0, 5, label, 0.99)])) == [(0, 2, label, "rules")]
+@pytest.mark.parametrize("label", ["Product", "Subsidiary", "Policy"])
+def test_every_type_is_redrawn(label):
+    assert kinds(merge_mentions([rule(0, 2, label), model(0, 5, label, SURE)])) == [(0, 5, label, "ner")]
 
 
 def test_two_model_mentions_may_redraw_one_rule_mention_into_two_names():
@@ -91,10 +91,31 @@ def test_the_pipeline_redraws_with_the_shipped_model():
     assert names(Pipeline()(parse(text))) == {"国际交易所"}
 
 
+def test_the_pipeline_adds_a_longer_name_around_a_rule_name_of_another_type_with_the_shipped_model():
+    # the rules see only the place in the exchange's name; the model, reporting people by default,
+    # adds the exchange around it, and the place stays
+    text = "该公司于2000年在香港联合交易所上市。"
+    assert names(Pipeline(RULES)(parse(text))) == {"香港"}
+    found = {(m.label, m.text) for m in Pipeline()(parse(text)).mentions if not m.implied}
+    assert found == {("Province", "香港"), ("Organization", "香港联合交易所")}
+
+
 def test_model_span_around_rule_spans_of_other_types_keeps_both():
     # 广东联通云平台 (Product, model) around 广东联通 (Subsidiary, rule)
     assert kinds(merge_mentions([rule(0, 4, "Subsidiary"), model(0, 7, "Product")])) == [
         (0, 4, "Subsidiary", "rules"), (0, 7, "Product", "ner")]
+
+
+def test_a_confident_model_span_around_rule_spans_of_other_types_is_reported_whatever_its_type():
+    # 北京市人大常委会 (Organization, model) around 北京市 (Province, rule): the extractor reports it
+    # though it adds only people where no rule fired, and the merge keeps both
+    place = rule(0, 3, "Province")
+    assert holds_rule_names(model(0, 8, "Organization", SURE), [place])
+    assert not holds_rule_names(model(0, 8, "Organization", UNSURE), [place])
+    assert not holds_rule_names(model(0, 8, "Province", SURE), [place])  # same type: a redraw, not a holder
+    assert not holds_rule_names(model(4, 8, "Organization", SURE), [place])  # no rule name inside
+    assert kinds(merge_mentions([place, model(0, 8, "Organization", SURE)])) == [
+        (0, 3, "Province", "rules"), (0, 8, "Organization", "ner")]
 
 
 def test_model_mention_where_no_rule_fired_is_kept():

@@ -67,8 +67,8 @@ def test_reporting_people_only_the_model_reads_the_text_around_person_cues_and_r
     at = text.index("全省")
     rule = doc.mention(at, at + 2, "Organization", "organizations")
     assert NerExtractor()._pieces(doc, [rule])[1] == (text.index("今年"), "今年全省算力规模持续增长。")
-    product = doc.mention(at, at + 2, "Product", "products")  # NOT_REDRAWN: nothing to read for
-    assert len(NerExtractor()._pieces(doc, [product])) == 1
+    product = doc.mention(at, at + 2, "Product", "products")  # every type: the model may redraw it too
+    assert NerExtractor()._pieces(doc, [product])[1] == (text.index("今年"), "今年全省算力规模持续增长。")
     everything = NerExtractor(labels=None)._pieces(doc, [])  # all seven types: every sentence
     assert [p for _, p in everything] == [text[:text.index("。") + 1], text[text.index("。") + 1:]]
 
