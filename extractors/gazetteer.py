@@ -64,7 +64,7 @@ class Gazetteer:
     unit_alias: dict[str, str]  # any form → canonical professional-unit name
     products: dict[str, tuple[str, str]]  # any form → (canonical, provider)
     surnames: frozenset[str]
-    laws: tuple[str, ...] = ()  # titles of laws cited without book-title marks (网络安全法)
+    laws: tuple[str, ...]  # titles of laws cited without book-title marks (网络安全法)
 
     def province_of(self, name: str) -> str | None:
         """Short province name for a full or short province name, else None."""

@@ -42,8 +42,9 @@ _CATEGORY = re.compile(
 )
 # A model name in Latin letters and digits right after what it is (芯片H100, 操作系统CULinux, 模组NX307):
 # the kind word says it names a thing, not a company or a standard.
+# The name holds a capital or a digit (H100, Aurora, pyChemiQ), so a plain word (芯片design) is none.
 _MODEL_AFTER_KIND = re.compile(r"(?:芯片|模组|软件包|数据集|引擎|操作系统|超级计算机)"
-                               r"((?!TOP\d)[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9])(?![A-Za-z0-9])")
+                               r"((?!TOP\d)(?=[A-Za-z0-9.\-]*[A-Z0-9])[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9])(?![A-Za-z0-9])")
 _VERSION = re.compile(r"[Vv]?\d+(?:\.\d+)+(?![\d.%])")
 _COUNTED = re.compile(r"^\d|[0-9一二两三四五六七八九十几多数百千万亿][个级类款种项家套批大]"
 )
@@ -58,7 +59,7 @@ class ProductExtractor(Extractor):
         self.max_len = max_len
         self.known = gazetteer.names_pattern(self.gaz.products)
         companies = [f for f in self.gaz.org_alias if 2 <= len(f) <= 4 and f not in self.gaz.products]
-        self.companies = re.compile("|".join(map(re.escape, sorted(companies, key=len, reverse=True))))
+        self.companies = gazetteer.names_pattern(companies)
 
     def _owner(self, name: str) -> str | None:
         m = _BRAND.match(name)
@@ -89,8 +90,7 @@ class ProductExtractor(Extractor):
             version = _VERSION.match(text, m.end())  # 元景2.0: a version of a known product is named as such
             candidates.append((m.start(), version.end() if version else m.end(), 0.9))
         for m in _MODEL_AFTER_KIND.finditer(text):
-            if re.search(r"[A-Z0-9]", m.group(1)):  # H100, Aurora, pyChemiQ; not a plain word (芯片design)
-                candidates.append((m.start(1), m.end(1), 0.75))
+            candidates.append((m.start(1), m.end(1), 0.75))
         for m in _SUFFIX.finditer(text):
             end = m.end()
             if m.start() > 0 and text[m.start() - 1] == "”":  # “沃派”品牌 → 沃派
