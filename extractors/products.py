@@ -41,8 +41,8 @@ _CATEGORY = re.compile(
     r"社交|社交媒体|媒体|直播|短视频|购物|支付|金融|医疗|教育|交通|物流|农业|工业|制造)*$"
 )
 # A model name in Latin letters and digits right after what it is (芯片H100, 操作系统CULinux, 模组NX307):
-# the kind word says it names a thing, not a company or a standard.
-# The name holds a capital or a digit (H100, Aurora, pyChemiQ), so a plain word (芯片design) is none.
+# the kind word says it names a thing, not a company or a standard.  It holds a capital or a digit
+# (H100, Aurora, pyChemiQ): a plain word (芯片design) is none.
 _MODEL_AFTER_KIND = re.compile(r"(?:芯片|模组|软件包|数据集|引擎|操作系统|超级计算机)"
                                r"((?!TOP\d)(?=[A-Za-z0-9.\-]*[A-Z0-9])[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9])(?![A-Za-z0-9])")
 _VERSION = re.compile(r"[Vv]?\d+(?:\.\d+)+(?![\d.%])")
