@@ -95,13 +95,15 @@ class OrganizationExtractor(Extractor):
                 continue  # 公司 / 集团 alone follow too many verbs: 回购公司, 率先建立集团
             name = text[start:end]
             candidates.append((start, end, f"org:{self.gaz.org_alias.get(name, name)}", 0.75))
+        known: set[tuple[int, int]] = set()  # spans of names from the list: their edges are certain
         for m in self.known.finditer(text):
             if m.group() in _CITED_ONLY and not (text[m.start() - 1:m.start()] == "据" or _CITED_AFTER.match(text, m.end())):
                 continue
             candidates.append((m.start(), m.end(), f"org:{self.gaz.org_alias[m.group()]}", 0.95))
+            known.add(m.span())
         # The longest name wins where candidates overlap (华为技术有限公司 over 华为).
         out: list[Mention] = []
         for start, end, key, conf in longest_first(candidates, len(text), occupied=units):
             out.append(doc.mention(start, end, "Organization", self.name, key=key, confidence=conf,
-                                   name=unmask(text[start:end])))
+                                   name=unmask(text[start:end]), exact=(start, end) in known))
         return sorted(out, key=lambda m: m.start)

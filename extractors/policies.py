@@ -86,11 +86,12 @@ class PolicyExtractor(Extractor):
                 continue
             clean = _HEADER_RESIDUE.sub("", title)
             out.append(doc.mention(m.start(1), m.end(1), "Policy", self.name, key=policy_key(clean), confidence=0.9,
-                                   name=clean if clean != title else None))
+                                   name=clean if clean != title else None, exact=True))
         inside = [(m.start - 1, m.end + 1) for m in out]
         for m in self.laws.finditer(text):  # laws cited without 《》: 依据个人信息保护法
             if not any(s <= m.start() < e for s, e in inside):
-                out.append(doc.mention(m.start(), m.end(), "Policy", self.name, key=policy_key(m.group()), confidence=0.85))
+                out.append(doc.mention(m.start(), m.end(), "Policy", self.name, key=policy_key(m.group()), confidence=0.85,
+                                       exact=True))
         numbered = [(m.start(), m.end()) for m in _ARTICLES.finditer(text)]
         numbered += [(self._number_start(text, m.start()), m.end()) for m in _DOC_NUMBER.finditer(text)]
         for start, end in numbered:

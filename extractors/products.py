@@ -85,10 +85,12 @@ class ProductExtractor(Extractor):
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
         text = doc.text
         earlier = [(m.start, m.end) for m in doc.mentions if not m.implied and m.label in ("Subsidiary", "Organization", "Policy")]
-        candidates: list[tuple[int, int, float]] = []
+        # names from the lists (known products, known companies in a list of them): their edges are certain
+        known: set[tuple[int, int]] = set()
         for m in self.known.finditer(text):
             version = _VERSION.match(text, m.end())  # 元景2.0: a version of a known product is named as such
-            candidates.append((m.start(), version.end() if version else m.end(), 0.9))
+            known.add((m.start(), version.end() if version else m.end()))
+        candidates: list[tuple[int, int, float]] = [(start, end, 0.9) for start, end in sorted(known)]
         for m in _MODEL_AFTER_KIND.finditer(text):
             candidates.append((m.start(1), m.end(1), 0.75))
         for m in _SUFFIX.finditer(text):
@@ -122,12 +124,14 @@ class ProductExtractor(Extractor):
                     continue
                 start = start + line.start()
             candidates.append((start, end, 0.7 if launched else 0.75))
-        candidates += self._platform_lists(text, candidates)
+        lists = self._platform_lists(text, candidates)
+        known |= {(start, end) for start, end, _ in lists}
+        candidates += lists
         out: list[Mention] = []
         for start, end, conf in longest_first(candidates, len(text), earlier=earlier):
             name = text[start:end]
             out.append(doc.mention(start, end, "Product", self.name, key=f"product:{self.gaz.products.get(name, (name,))[0]}",
-                                   confidence=conf))
+                                   confidence=conf, exact=(start, end) in known))
             owner = self._owner(name)
             if owner:
                 out.append(doc.mention(start, end, "Organization", self.name,

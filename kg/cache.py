@@ -38,7 +38,7 @@ from kg.records import Document, ParsedDocument
 __all__ = ["ExtractionCache", "document_key", "CACHE_DIRNAME"]
 
 CACHE_DIRNAME = ".kg-cache"
-_FORMAT = "kg-cache-1"  # change when the pickled records change shape
+_FORMAT = "kg-cache-2"  # change when the pickled records change shape
 
 
 def document_key(doc: Document, versions: dict[str, str]) -> str:

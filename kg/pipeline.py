@@ -57,7 +57,9 @@ def redrawn_rule(m: Mention, rules: Sequence[Mention]) -> Mention | None:
     characters with that rule mention and with
     no other rule mention of any type, with other edges: 三苏祠博物馆
     inside the rule's 协助三苏祠博物馆, “1+9+3”战略规划体系 around the
-    rule's “1+9+3”战略规划.  Where a confident
+    rule's “1+9+3”战略规划.  A rule mention with ``exact`` edges (a known
+    name, a title between 《》) is only redrawn by a longer name around it
+    (国务院办公厅 for 国务院, never 中国农业银 for 中国农业银行).  Where a confident
     model and the rules disagree only about where one name of one type ends,
     our held-out and test passages side with the model (docs/ner.md).  Two
     model mentions may redraw one rule mention into two names (党中央 and
@@ -73,9 +75,13 @@ def redrawn_rule(m: Mention, rules: Sequence[Mention]) -> Mention | None:
     if m.confidence < REDRAW_CONFIDENCE:
         return None
     shared = [r for r in rules if r.start < m.end and m.start < r.end]
-    if len(shared) == 1 and shared[0].label == m.label and (shared[0].start, shared[0].end) != (m.start, m.end):
-        return shared[0]
-    return None
+    if len(shared) != 1:
+        return None
+    r = shared[0]
+    around = m.start <= r.start and r.end <= m.end
+    if r.label != m.label or (r.start, r.end) == (m.start, m.end) or (r.exact and not around):
+        return None
+    return r
 
 
 def holds_rule_names(m: Mention, rules: Sequence[Mention]) -> bool:
@@ -106,8 +112,9 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[Mention]:
 
     - same span as a rule mention, any type → the rule mention is kept;
     - confident, same type, other edges, sharing characters with that rule
-      mention only (:func:`redrawn_rule`) → the model mention replaces it,
-      and the rule's implied mentions go with it;
+      mention only (:func:`redrawn_rule`; around it, if its edges are
+      ``exact``) → the model mention replaces it, and the rule's implied
+      mentions go with it;
     - otherwise inside a rule mention, or crossing its edge → dropped;
     - otherwise around a rule mention of the same type → dropped;
     - around rule mentions of other types only (广东联通云平台 around 广东联通) → both kept;

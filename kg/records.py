@@ -56,7 +56,9 @@ class Mention:
     for both 广东联通 and 中国联通广东省分公司); resolution falls back to the
     normalised surface form.  ``implied`` mentions are entities the name makes
     certain without spelling them out (联通金华市分公司 implies 浙江); their
-    span is that of the name that implies them.
+    span is that of the name that implies them.  ``exact`` mentions are names
+    whose edges are certain (a name from a list of known names, a title
+    between 《》): a model may find a longer name around one, never cut into it.
     """
 
     doc_id: str
@@ -69,6 +71,7 @@ class Mention:
     key: str | None = None
     name: str | None = None  # proper name when it differs from the span text
     implied: bool = False
+    exact: bool = False
     source_start: int = 0
     source_end: int = 0
 

@@ -31,6 +31,16 @@ def test_provinces_full_and_short_forms():
         ("Province", "内蒙古自治区"), ("Province", "广东省"), ("Province", "北京")]
 
 
+def test_names_from_lists_and_titles_have_exact_edges_and_names_from_patterns_do_not():
+    text = "中国农业银行与华为合作。联通发布元景大模型，推出数字孪生分水江平台，成立宏远智能科技公司，落实《数据安全法》，服务北京市。"
+    doc = run(parse(text), ["provinces", "organizations", "policies", "products"])
+    exact = {(m.label, m.text): m.exact for m in doc.mentions if not m.implied}
+    assert exact == {("Organization", "中国农业银行"): True, ("Organization", "华为"): True,
+                     ("Product", "元景大模型"): True, ("Product", "数字孪生分水江平台"): False,
+                     ("Organization", "宏远智能科技公司"): False, ("Policy", "数据安全法"): True,
+                     ("Province", "北京市"): True}
+
+
 def test_unicom_units_all_name_forms_and_what_they_imply():
     text = "中国联通湖南省分公司、湘潭联通、联通株洲市分公司和联通数科参加。"
     doc = run(parse(text), ["unicom_units"])

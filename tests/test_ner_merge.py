@@ -54,6 +54,15 @@ def test_confident_model_span_of_the_same_type_redraws_the_rule_edges():
             (*edges, "Organization", "ner")]
 
 
+def test_a_rule_name_with_exact_edges_is_redrawn_only_around_it():
+    # a known name (中国农业银行) or a title between 《》: the model may find a longer name around it
+    # (国务院办公厅 around the known 国务院), never cut into it or across its edge
+    known = Mention("d", 2, 8, "x", "Organization", "organizations", 0.95, exact=True)
+    for edges in ((2, 7), (4, 10)):  # inside, crossing
+        assert kinds(merge_mentions([known, model(*edges, "Organization", 0.99)])) == kinds([known])
+    assert kinds(merge_mentions([known, model(2, 10, "Organization", SURE)])) == [(2, 10, "Organization", "ner")]
+
+
 def test_no_redraw_across_two_rule_mentions():
     rules = [rule(0, 4, "Organization"), rule(5, 8, "Organization")]
     assert kinds(merge_mentions(rules + [model(2, 7, "Organization", 0.99)])) == kinds(rules)
