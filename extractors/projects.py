@@ -28,12 +28,15 @@ _GENERIC = re.compile(
     r"如下|下列|年度|工作|发展|改革|专项|行动|战略|三年|五年|系列|配套|软件|硬件|改造|扩容|网络|工程|项目|计划|"
     r"的|等|类|个|项|批|大型|中型|小型|智算中心|数据中心|重要|标杆|典型|优秀|创新|实施|推进|转型|升级|融合|智能化)+)$"
 )
-_FORBIDDEN_INSIDE = re.compile(r"[，。；：！？、]|^[的了在和与及他类\d]|个|激励|持股|回购|增持|减持|均有|近期|系列|[一二三四五六七八九十两几多]大|^项|(?:政府|公司|集团)$")
+# No name's body holds these; one ending in an adverb makes 行动 a plain word (用实际行动, 迅速行动).
+_FORBIDDEN_INSIDE = re.compile(r"[，。；：！？、]|(?:实际|迅速|立即|积极|见)$|个|激励|持股|回购|增持|减持|均有|近期|系列|[一二三四五六七八九十两几多]大|^项|(?:政府|公司|集团)$")
+# A body starting with these is a clause, not a name; a quoted name may start with a digit (“5G+智慧交通”项目).
+_CLAUSE_START = re.compile(r"[的了在和与及他类\d]")
 
 
 class ProjectExtractor(Extractor):
     name = "projects"
-    version = "1"
+    version = "2"
 
     def __init__(self, max_len: int = 45) -> None:
         self.max_len = max_len
@@ -49,9 +52,12 @@ class ProjectExtractor(Extractor):
             candidates.append((m.start(), m.end(), 0.85))
         for m in _SUFFIX.finditer(text):
             start = self._start(text, m.start())
+            if text[m.start() - 1:m.start()] == "”":  # 承接国家“东数西算”工程: the quoted word names it
+                start = max(start, text.rfind("“", start, m.start()))
             body = text[start:m.start()].strip("“”")
             quoted = text[start:start + 1] == "“" and text[m.start() - 1:m.start()] == "”"
-            if len(body) < (2 if quoted else 3) or _GENERIC.match(body) or _FORBIDDEN_INSIDE.search(body):
+            if len(body) < (2 if quoted else 3) or _GENERIC.match(body) or _FORBIDDEN_INSIDE.search(body) \
+                    or (not quoted and _CLAUSE_START.match(body)):
                 continue
             if text[start:m.end()].endswith(("行动计划", "规划计划")):
                 continue  # a plan document is a Policy, not a Project

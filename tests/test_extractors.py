@@ -83,6 +83,16 @@ def test_projects_named_and_quoted_but_not_generic():
     assert found == [("Project", "“红色驿站”创建工作"), ("Project", "湘西光网提速工程")]
 
 
+def test_a_quoted_word_right_before_the_project_word_starts_the_name():
+    found = mentions("山东联通积极参与国家“算力下乡”工程，推进“5G+智慧港口”项目。", "projects")
+    assert found == [("Project", "“算力下乡”工程"), ("Project", "“5G+智慧港口”项目")]
+
+
+def test_an_adverb_before_action_is_no_project_name():
+    assert mentions("全体员工用实际行动践行承诺，各部门迅速行动。", "projects") == []
+    assert mentions("湖南联通启动青苗护航行动。", "projects") == [("Project", "青苗护航行动")]
+
+
 def test_relations_from_names():
     rels = relations("湖南联通和联通株洲市分公司参加。")
     assert ("联通株洲市分公司", "subsidiaryOf", "湖南联通", None) in rels
