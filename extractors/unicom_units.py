@@ -27,7 +27,7 @@ GROUP = "中国联通"
 GROUP_KEY = "org:中国联通"
 _PARENT = r"(?:中国联通|###联通|中国联合网络通信集团有限公司)"
 _DIVISION = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|自治州|地区|盟|州)?"
-_BAD_INSIDE = re.compile(r"[各所下属旗等和与及、，的其本该]")
+_BAD_INSIDE = re.compile(r"[各所下属旗等和与及、，的其本该携]")  # 中国联通携手…公司: a clause, no unit
 
 
 class UnicomUnitExtractor(Extractor):

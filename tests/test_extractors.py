@@ -88,6 +88,13 @@ def test_a_quoted_word_right_before_the_project_word_starts_the_name():
     assert found == [("Project", "“算力下乡”工程"), ("Project", "“5G+智慧港口”项目")]
 
 
+def test_a_verb_of_use_is_no_part_of_a_name():
+    assert mentions("华为采用元景大模型。", "products") == [("Product", "元景大模型")]
+    doc = run(parse("中国联通携手东方电气股份有限公司签约。"), ["unicom_units", "organizations"])
+    assert [(m.label, m.text) for m in doc.mentions if not m.implied] == [
+        ("Organization", "中国联通"), ("Organization", "东方电气股份有限公司")]
+
+
 def test_an_adverb_before_action_is_no_project_name():
     assert mentions("全体员工用实际行动践行承诺，各部门迅速行动。", "projects") == []
     assert mentions("湖南联通启动青苗护航行动。", "projects") == [("Project", "青苗护航行动")]
