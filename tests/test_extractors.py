@@ -90,9 +90,16 @@ def test_a_quoted_word_right_before_the_project_word_starts_the_name():
 
 def test_a_verb_of_use_is_no_part_of_a_name():
     assert mentions("华为采用元景大模型。", "products") == [("Product", "元景大模型")]
+    assert mentions("这意味着“星河”设备管理平台将开放。", "products") == [("Product", "“星河”设备管理平台")]
     doc = run(parse("中国联通携手东方电气股份有限公司签约。"), ["unicom_units", "organizations"])
     assert [(m.label, m.text) for m in doc.mentions if not m.implied] == [
         ("Organization", "中国联通"), ("Organization", "东方电气股份有限公司")]
+
+
+def test_a_shareholder_table_cell_is_no_part_of_a_company_name():
+    # 股东性质 (the kind of holder) stands right before the holder's name in annual-report tables
+    found = mentions("股东名称股东性质持股比例未知宏远科技有限公司国有法人东方电气股份有限公司", "organizations")
+    assert ("Organization", "宏远科技有限公司") in found and ("Organization", "东方电气股份有限公司") in found
 
 
 def test_an_adverb_before_action_is_no_project_name():
