@@ -88,9 +88,9 @@ def test_windows_around_cues_and_rule_mentions_merge_whatever_their_order():
 def test_the_model_adds_only_its_labels_where_no_rule_fired():
     """With the default labels (people) an organisation the model finds is not reported, though the model
     reads the sentence (a person cue is in it); with every type it is."""
-    doc = Pipeline(RULES)(parse("总经理王明表示，该公司与星河数据签署了战略合作协议。"))
-    assert "星河数据" not in {m.text for m in NerExtractor()(doc)}
-    assert ("Organization", "星河数据") in {(m.label, m.text) for m in NerExtractor(labels=None)(doc)}
+    doc = Pipeline(RULES)(parse("董事长王明说，公司与天元数据签署了战略合作协议。"))
+    assert "天元数据" not in {m.text for m in NerExtractor()(doc)}
+    assert ("Organization", "天元数据") in {(m.label, m.text) for m in NerExtractor(labels=None)(doc)}
 
 
 def test_a_model_person_must_look_like_a_name():
