@@ -49,6 +49,10 @@ _GOV_BODY = re.compile(r"(?:国家|中央|中共中央|全国)[^的，。、；�
 # that publishes, forecasts or is cited.
 _CITED_AFTER = re.compile(r"发布|报告|数据|预测|公布|统计|显示|的《|《|调研|研究")
 _CITED_ONLY = {"IDC"}
+# Company names that are also common words (数字化浪潮, 联想到): the company is the one that stands
+# where a name stands, after punctuation, 和 or 中, or opening the text, not after another word.
+_COMMON_WORDS = {"浪潮", "联想"}
+_NAME_MAY_FOLLOW = set("、，。；：中和与及“（")
 
 
 class OrganizationExtractor(Extractor):
@@ -98,6 +102,8 @@ class OrganizationExtractor(Extractor):
         known: set[tuple[int, int]] = set()  # spans of names from the list: their edges are certain
         for m in self.known.finditer(text):
             if m.group() in _CITED_ONLY and not (text[m.start() - 1:m.start()] == "据" or _CITED_AFTER.match(text, m.end())):
+                continue
+            if m.group() in _COMMON_WORDS and m.start() > 0 and text[m.start() - 1] not in _NAME_MAY_FOLLOW:
                 continue
             candidates.append((m.start(), m.end(), f"org:{self.gaz.org_alias[m.group()]}", 0.95))
             known.add(m.span())

@@ -36,7 +36,7 @@ _BRAND = re.compile("^(?:" + "|".join(sorted(BRAND_OWNERS, key=len, reverse=True
 _CATEGORY = re.compile(
     r"^(?:政务|工业互联网|互联网|物联网|大数据|数据|云|服务|管理|综合|数字|智慧|智能|信息|网络|业务|公共|行业|专属|混合|私有|"
     r"公有|边缘|算力|通信|运营|交易|电商|办公|监测|监管|安全|应用|开放|统一|一体化|移动|手机|电话|宽带|融合|创新|合作|"
-    r"服务|支撑|生态|能力|技术|产业|该|本|其|新|多个|各类|相关|一个|一批|多款|多种|人工智能|AI|5G|4G|云计算|区块链|算网|"
+    r"服务|支撑|生态|能力|技术|产业|优势|该|本|其|新|多个|各类|相关|一个|一批|多款|多种|人工智能|AI|5G|4G|云计算|区块链|算网|"
     r"边缘计算|视频|语音|终端|设备|硬件|软件|整体|冬奥|行业应用|家庭|个人|企业|政企|裸眼3D|3D|高清|超高清|电子商务|线上|在线|"
     r"社交|社交媒体|媒体|直播|短视频|购物|支付|金融|医疗|教育|交通|物流|农业|工业|制造)*$"
 )
@@ -46,6 +46,11 @@ _CATEGORY = re.compile(
 _MODEL_AFTER_KIND = re.compile(r"(?:芯片|模组|软件包|数据集|引擎|操作系统|超级计算机)"
                                r"((?!TOP\d)(?=[A-Za-z0-9.\-]*[A-Z0-9])[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9])(?![A-Za-z0-9])")
 _VERSION = re.compile(r"[Vv]?\d+(?:\.\d+)+(?![\d.%])")
+# A name that starts with an action verb is a verb phrase (通过提升仓储系统运行效率, 通过建设农副产品基地).
+_ACTION_START = re.compile(r"^(?:建设|提升|优化|完善|加强|强化|深化|打通|改造|搭建|升级|推进|构建|实现|提高|加快|扩大|拓展|"
+                           r"发挥|利用|开展|整合|创建|建立|形成|引入|部署)")
+# Latin letters in a name mark a model or brand name (AICC算力集群), not a description.
+_LATIN = re.compile(r"[A-Za-z]")
 _COUNTED = re.compile(r"^\d|[0-9一二两三四五六七八九十几多数百千万亿][个级类款种项家套批大]"
 )
 
@@ -109,12 +114,14 @@ class ProductExtractor(Extractor):
                 continue
             if m.group() == "品牌" and (not unbranded or unbranded == body or _CATEGORY.match(unbranded)):
                 continue  # a brand needs its owner's prefix: 联通5Gⁿ品牌, not 区域劳务品牌
-            if m.group() == "产品" and not launched:
-                continue
+            if m.group() == "产品" and not (launched and (_BRAND.match(body) or _LATIN.search(body))):
+                continue  # 推出AICC算力集群产品 names a product; 打造更多专精特新产品 describes some
             if m.group() in ("品牌", "产品"):  # 联通5Gⁿ品牌 names the brand 联通5Gⁿ; 推出AICC算力集群产品, the product
                 end = m.start()
             name = text[start:end]
             quoted = "“" in name and "”" in name  # “格物”设备管理平台: quotes mark a proper name
+            if _ACTION_START.match(name):
+                continue
             if "+" in name and not quoted:
                 continue  # 市场主体+业务平台: a formula, not a name
             if not (_BRAND.match(name) or launched or quoted or self._listed_after(text, start, candidates)):

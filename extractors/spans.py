@@ -43,7 +43,7 @@ _STOP_WORDS = sorted(
         "随着", "按照", "根据", "依照", "伴随", "借助", "凭借", "着力", "围绕着", "关于", "有关", "针对性",
         "聘请", "委托", "邀请", "选聘", "授权", "联系", "协调", "依靠", "配合", "多位", "各位", "几位", "两位", "多家",
         "采用", "引入", "接入", "搭载", "选用", "纳入", "构筑", "迭代", "意味着",
-        "未知", "法人",
+        "未知", "法人", "聘任", "调动", "创建", "分享", "各地", "多地", "首家", "各省市",
         "目前", "当前", "近日", "日前", "今年", "去年", "此外", "同时", "其中", "如今", "未来", "传承", "开启", "迎来",
     },
     key=len,
@@ -56,7 +56,7 @@ _GLUED = {"华为", "数据", "依据", "经济", "财经", "以色列", "所以
 _NAME_VERBS = {
     "合作", "交流", "服务", "发展", "创新", "应用", "建设", "保障", "提升", "优化", "完善", "赋能", "协同", "共同",
     "重点", "支持", "加强", "强化", "深化", "领导", "管理", "示范", "普及", "治理",
-    "防范",
+    "防范", "创建",
 }
 _STOP_BY_LAST: dict[str, list[str]] = {}
 _STOP_BY_LAST_IN_NAMES: dict[str, list[str]] = {}
@@ -95,7 +95,14 @@ def left_edge(text: str, end: int, max_len: int, min_start: int = 0, stop_words:
             ):
                 break
         pos -= 1
+    # a name never starts inside a run of Latin letters and digits (5G物联网实验室 is not G物联网实验室)
+    while pos < end and pos > 0 and _latin_or_digit(text[pos - 1]) and _latin_or_digit(text[pos]):
+        pos += 1
     return pos
+
+
+def _latin_or_digit(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

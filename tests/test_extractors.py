@@ -102,6 +102,35 @@ def test_a_shareholder_table_cell_is_no_part_of_a_company_name():
     assert ("Organization", "宏远科技有限公司") in found and ("Organization", "东方电气股份有限公司") in found
 
 
+def test_a_verb_phrase_or_a_description_is_no_product():
+    found = mentions("通过提升仓储系统运行效率，湘江联通打造更多优质特色产品，并推出HX300算力集群产品。", "products")
+    assert found == [("Product", "HX300算力集群")]
+
+
+def test_a_company_name_that_is_also_a_word_counts_only_where_a_name_stands():
+    found = mentions("在数字化浪潮中，浪潮、联想和华为位列前三，让人联想到从前。", "organizations")
+    assert [name for _, name in found] == ["浪潮", "联想", "华为"]
+    assert [m.start for m in registry.get("organizations")(parse("在数字化浪潮中，浪潮领先。"))] == [8]
+
+
+def test_verbs_and_places_before_a_body_are_no_part_of_its_name():
+    found = mentions("会议审议了聘任会计师事务所等事项，拟创建湘江元宇宙学院，各地湘云产业协会参加。", "organizations")
+    assert [name for _, name in found] == ["湘江元宇宙学院", "湘云产业协会"]
+
+
+def test_a_name_never_starts_inside_a_run_of_latin_letters_and_digits():
+    from extractors.spans import left_edge
+    text = "双方与5G湘云智算实验室合作"
+    end = text.index("实验室")
+    assert text[left_edge(text, end, 12):end] == "湘云智算"
+    assert text[left_edge(text, end, 12, alnum=True):end] == "5G湘云智算"
+
+
+def test_people_before_a_talk_after_的_and_after_party_membership():
+    text = "欧洲科学院院士金明远带来了报告，保障团队的刘晓申表示满意，老党员赵文伦表示感谢。"
+    assert [name for _, name in mentions(text, "people")] == ["金明远", "刘晓申", "赵文伦"]
+
+
 def test_an_adverb_before_action_is_no_project_name():
     assert mentions("全体员工用实际行动践行承诺，各部门迅速行动。", "projects") == []
     assert mentions("湖南联通启动青苗护航行动。", "projects") == [("Project", "青苗护航行动")]
@@ -246,8 +275,8 @@ def test_common_phrases_after_a_post_are_not_names():
 
 
 def test_launched_products_named_as_product_or_in_quotes():
-    found = mentions("湖南联通推出湘云算力集群产品，并打造“湘江智算云”，建立“反诈大数据平台”。我们提供优质产品。", "products")
-    assert ("Product", "湘云算力集群") in found
+    found = mentions("湖南联通推出XY算力集群产品，并打造“湘江智算云”，建立“反诈大数据平台”。我们提供优质产品。", "products")
+    assert ("Product", "XY算力集群") in found
     assert ("Product", "湘江智算云") in found and ("Product", "反诈大数据平台") in found
     assert all(name != "优质" for _, name in found)
 
