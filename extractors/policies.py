@@ -23,7 +23,7 @@ __all__ = ["PolicyExtractor", "policy_key", "is_policy_title"]
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _TRAILING_PAREN = re.compile(r"(?:[（(][^（）()]*[）)]|[\s\d.\-—]+(?:版|年版)?)$")
 _POLICY_END = re.compile(
-    r"(?:法|条例|规定|办法|规划|计划|方案|意见|纲要|战略|指南|指引|标准|规范|规则|通知|决定|细则|制度|准则|"
+    r"(?:法|法案|条例|规定|办法|规划|计划|方案|意见|纲要|战略|指南|指引|标准|规范|规则|通知|决定|细则|制度|准则|"
     r"政策|措施|目录|要求|公约|守则|章程|法典|倡议|清单|路线图|指导意见|实施意见|若干意见)$"
 )
 _NOT_POLICY = re.compile(r"(?:报|刊|杂志|白皮书|蓝皮书|报告|年报|公告|决议|协议|合同|协定书|书|案例|手册|函|稿|纪要|说明|声明)$")
@@ -32,7 +32,9 @@ _HEADER_RESIDUE = re.compile(r"[\u4e00-\u9fa5]{2,5}(?:白皮书|蓝皮书|报告
 # Documents known by number or article count: 数字政府建设14号文, “数据二十条”
 _ARTICLES = re.compile(r"(?<=“)[\u4e00-\u9fa5]{2,8}[一二三四五六七八九十]+条(?=”)")
 _DOC_NUMBER = re.compile(r"\d{1,4}号文")
-_STRATEGY = re.compile(r"“[^“”]{1,12}”(?:战略规划|战略|倡议)|(?:强国|中国|振兴|兴国|协同发展|驱动发展)战略|“一带一路”")
+_STRATEGY = re.compile(r"“[^“”]{1,12}”(?:战略规划体系|战略规划|战略|倡议)|"
+                       r"(?:强国|强企|中国|振兴|兴国|协同发展|驱动发展|融合发展|可持续发展|城镇化|大数据|内需|乡村)战略|"
+                       r"“一带一路”")
 _STRATEGY_GENERIC = re.compile(r"^(?:发展|公司|集团|企业|国家|总体|整体|重大|重要|新)?(?:战略)$")
 # What may follow a law's title without making it part of another word (网络安全法律, 公司法人, 网络安全法治).
 _NOT_AFTER_LAW = "律规典案学人定务治制院官庭"
@@ -102,8 +104,11 @@ class PolicyExtractor(Extractor):
             start = m.start()
             if not text[start] == "“":
                 start = left_edge(text, start, 10)
+                if text.endswith("创新驱动", 0, start + 2):  # 创新 ends names elsewhere but opens this one
+                    start -= 2
             name = text[start:end]
-            if any(s <= start < e for s, e in inside) or _STRATEGY_GENERIC.match(name) or len(name) < 4:
+            if any(s <= start < e for s, e in inside) or _STRATEGY_GENERIC.match(name) or len(name) < 4 \
+                    or text[start - 1:start].isdigit():  # 5大强企战略 counts strategies, it names none
                 continue
             out.append(doc.mention(start, end, "Policy", self.name, key=policy_key(name), confidence=0.7))
         return out

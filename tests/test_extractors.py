@@ -322,6 +322,13 @@ def test_latin_names_are_whole_words_and_idc_is_a_firm_only_when_cited():
     assert found == ["IDC", "IDC", "ISO", "Cisco"]
 
 
+def test_bills_are_policies_and_named_strategies_keep_their_first_word():
+    assert mentions("湘江议会通过《湘江芯片法案》。", "policies") == [("Policy", "湘江芯片法案")]
+    text = "深入实施创新驱动发展战略，坚持人才强企战略，落实国家大数据战略，推进“1+2+3”战略规划体系，完成5大强企战略。"
+    assert [name for _, name in mentions(text, "policies")] == [
+        "创新驱动发展战略", "人才强企战略", "国家大数据战略", "“1+2+3”战略规划体系"]
+
+
 def test_laws_cited_without_book_title_marks_but_not_words_that_start_with_them():
     text = "依据个人信息保护法和中华人民共和国网络安全法，完善网络安全法律体系，并由分公司法人签字。"
     assert mentions(text, "policies") == [("Policy", "个人信息保护法"), ("Policy", "中华人民共和国网络安全法")]
