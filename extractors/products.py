@@ -110,7 +110,7 @@ class ProductExtractor(Extractor):
             unbranded = _BRAND.sub("", body)
             # a launch verb right before the name: 推出X, 打造的X, 通过X
             launched = re.search(f"(?:{_LAUNCH.pattern})(?:了|出|的|了全新的|全新的)?“?$", text[max(0, start - 8):start]) is not None
-            if len(body) < 2 or _CATEGORY.match(body) or _COUNTED.search(body):
+            if len(body) < 2 or _CATEGORY.match(body) or _COUNTED.search(body) or _ACTION_START.match(body):
                 continue
             if m.group() == "品牌" and (not unbranded or unbranded == body or _CATEGORY.match(unbranded)):
                 continue  # a brand needs its owner's prefix: 联通5Gⁿ品牌, not 区域劳务品牌
@@ -120,8 +120,6 @@ class ProductExtractor(Extractor):
                 end = m.start()
             name = text[start:end]
             quoted = "“" in name and "”" in name  # “格物”设备管理平台: quotes mark a proper name
-            if _ACTION_START.match(name):
-                continue
             if "+" in name and not quoted:
                 continue  # 市场主体+业务平台: a formula, not a name
             if not (_BRAND.match(name) or launched or quoted or self._listed_after(text, start, candidates)):

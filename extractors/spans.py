@@ -84,7 +84,7 @@ def left_edge(text: str, end: int, max_len: int, min_start: int = 0, stop_words:
             if q >= 0:
                 pos = q
                 continue
-        if alnum and ch.isascii() and ch.isalnum():
+        if alnum and _latin_or_digit(ch):
             pos -= 1
             continue
         if ch in STOP_PUNCT or ch.isdigit():
