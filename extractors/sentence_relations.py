@@ -4,8 +4,10 @@
 - ``leads``: a person 负责/牵头/主持 a project, or a project's 负责人 is named.
 - ``undertakes``: a unit before a project with a doing verb between (承建, 实施, 开展 …).
 - ``provides``: a unit before a product with a launch verb between (推出, 打造 …).
-- ``issuedBy``: organisations before a policy with an issuing verb between (印发, 发布 …).
-- ``partnerOf``: A 与/携手/联合 B … 签约/合作; in A联合B打造X both provide X.
+- ``issuedBy``: organisations before a policy with an issuing verb between (印发, 发布 …), or the
+  subject of an issuing verb right before the title (…召开会议，制定《A》《B》).
+- ``partnerOf``: A 与/携手/联合 B … 签约/合作, also with B later in A's sentence (A分别与B、C合资);
+  in A联合B打造X both provide X.
 
 >>> from kg.pipeline import parse, run
 >>> doc = run(parse("工信部印发《数据安全管理办法》。"), ["organizations", "policies", "sentence_relations"])
@@ -25,16 +27,21 @@ __all__ = ["SentenceRelationExtractor"]
 
 _UNITS = ("Subsidiary", "Organization")
 _ISSUE = re.compile(r"(?:联合)?(?:印发|发布|出台|颁布|制定|公布|发出|下发|审议通过|通过|修订|推出|提出)(?:了)?")
+_ISSUE_BEFORE_TITLE = re.compile(f"(?:{_ISSUE.pattern})$")
 _UNDERTAKE = re.compile(r"承建|承担|承接|建设|实施|开展|推进|启动|中标|负责|打造|落地|牵头|参与|推动|完成|组织|创建|部署|"
-                        r"签约|获批|入选|申报|建成|执行|深化|落实|探索|发起|助力|服务")
+                        r"签约|获批|入选|申报|建成|执行|深化|落实|探索|发起|助力|服务|推出|完善")
 _PROVIDE = re.compile(r"自主研发|联合打造|推出|发布|上线|打造|研发|自研|开发|升级|推广|提供|运营|构建|搭建|首发|亮相|展示|部署|创新|建设|上市")
 _PARTNER = re.compile(r"(?:与|和|同|携手|联合|联手|牵手)")
-_PARTNER_VERB = re.compile(r"签署|签订|签约|合作|共建|携手|联合|联手|牵手|达成|共同|协议|战略")
+_PARTNER_VERB = re.compile(r"签署|签订|签约|合作|共建|携手|联合|联手|牵手|达成|共同|协议|战略|合资|协作")
+# What opens a partner named after its subject: 中国联通作为…，与中央农广校携手; 分别与腾讯、阿里巴巴…合资
+_PARTNER_LEAD = re.compile(r"(?:分别|共同)?(?:与|同|携手)$")
 _LEAD = re.compile(r"负责|牵头|主持|带领|领衔|挂帅|主导|统筹")
 _TITLE_END = re.compile(f"(?:{TITLES})$")
 _POST_TITLE = re.compile(r"(?:独立董事|执行董事|非执行董事|董事长|副董事长|总经理|副总经理|董事|监事|总裁|副总裁|总监)(?![\u4e00-\u9fa5]?[会局])")
 _OBJECT_MARK = re.compile(r"(?:为|助力|帮助|服务|向|给|对|支持)$")
 _AWARDED = re.compile(r"[”」]?(?:成功)?(?:入选|获评|荣获|获得|被评为|被列为|成功入选|获批)")
+# Adverbs between a subject and its verb (中国联通深入实施…, 已全面推出…).
+_ADVERBS = re.compile(r"^(?:[将已还也又再正]|正在|积极|全面|率先|首次|共同|联合|自主|深入|持续|大力|不断|进一步|扎实|切实)+")
 # What may stand just before a subject: the start of a clause, a date, an adverb (2023年，近日，此外).
 _CLAUSE_OPENERS = set("，：；”—年月日前外时来")
 _MODIFIER = re.compile(r"(?:的|评级|认证|颁发|授予|评选|认定|发布的|牵头的)")
@@ -97,7 +104,7 @@ class SentenceRelationExtractor(Extractor):
                 if _OBJECT_MARK.search(text[max(0, u.start - 2):u.start]) or _MODIFIER.match(between):
                     continue
                 opens_clause = u.start <= sent.start or text[u.start - 1] in _CLAUSE_OPENERS
-                if verb_at_object and opens_clause or verbs.match(re.sub(r"^(?:[将已还也又再正]|正在|积极|全面|率先|首次|共同|联合|自主)+", "", between)):
+                if verb_at_object and opens_clause or verbs.match(_ADVERBS.sub("", between)):
                     return u, 0.7
             # no unit before the verb in this sentence: the unit the text is about does it
             if topic is not None and verb_at_object and not any(u.end <= pos for u in outer_units):
@@ -106,6 +113,7 @@ class SentenceRelationExtractor(Extractor):
                     return topic, 0.55
             return None, 0.0
 
+        last_policy: tuple[Mention, list[Mention]] | None = None
         for m in outer:
             if m.label == "Person":
                 self._person(text, m, units, ms, rel, topic)
@@ -125,8 +133,19 @@ class SentenceRelationExtractor(Extractor):
                     for partner in self._partners_of(text, u, m.start, outer_units):
                         rel(partner, "provides", m, 0.65)
             elif m.label == "Policy":
-                for org in self._issuers(text, m, outer_units):
+                issuers = self._issuers(text, m, outer_units)
+                if not issuers:
+                    # 中国联通召开…培训会，结合实际制定《…》: the subject of an issuing verb right before the title
+                    title_start = m.start - 1 if text[m.start - 1:m.start] == "《" else m.start
+                    if _ISSUE_BEFORE_TITLE.search(text, max(sent.start, title_start - 8), title_start):
+                        u, conf = subject_before(title_start, _ISSUE)
+                        if u is not None and u is not topic and u.label == "Organization":
+                            issuers = [u]
+                if not issuers and last_policy is not None and re.fullmatch(r"》[、和及与]?《", text[last_policy[0].end:m.start]):
+                    issuers = last_policy[1]  # 制定《A》《B》: B has A's issuers
+                for org in issuers:
                     rel(m, "issuedBy", org, 0.75)
+                last_policy = (m, issuers)
         # 与阿里、腾讯在公有云领域合作: the topic is the partner not named in the sentence
         if topic is not None and outer_units:
             first = outer_units[0]
@@ -150,7 +169,31 @@ class SentenceRelationExtractor(Extractor):
                     after = text[b.end:b.end + 20]
                     if _PARTNER_VERB.search(between + after) and a.surface != b.surface:
                         rel(a, "partnerOf", b, 0.7)
+        self._partners_after_subject(text, sent, outer_units, out, rel)
         return out
+
+    @staticmethod
+    def _partners_after_subject(text: str, sent, units: list[Mention], found: list[RelationMention], rel) -> None:
+        """A … 与 B(、C…) … 合作/签署: the unit that opens the clause and the units it works with, named
+        later in the sentence (中国联通作为…单位，与中央农广校携手; 中国联通分别与腾讯、阿里巴巴等企业合资)."""
+        paired = {(r.head.start, r.tail.start) for r in found if r.label == "partnerOf"}
+        for i, b in enumerate(units):
+            if not _PARTNER_LEAD.search(text[max(sent.start, b.start - 4):b.start]):
+                continue
+            subject = next((a for a in reversed(units[:i]) if a.start <= sent.start or text[a.start - 1] in _CLAUSE_OPENERS),
+                           None)
+            if subject is None:
+                continue
+            partners = [b]
+            for u in units[i + 1:]:
+                if not re.fullmatch(r"[、和及]", text[partners[-1].end:u.start]):
+                    break
+                partners.append(u)
+            if not _PARTNER_VERB.search(text[partners[-1].end:min(sent.end, partners[-1].end + 40)]):
+                continue
+            for p in partners:
+                if p.surface != subject.surface and (subject.start, p.start) not in paired:
+                    rel(subject, "partnerOf", p, 0.6)
 
     def _passive_maker(self, text: str, product: Mention, units: list[Mention]) -> Mention | None:
         """X 由 U 打造/开发/推出: the unit after 由 that makes the product."""

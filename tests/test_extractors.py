@@ -238,6 +238,30 @@ def test_undertakes_needs_the_verb_at_the_project_or_the_unit_and_awards_count()
     assert not any(r[1] == "undertakes" and r[2] == "湘江智慧水利建设项目" for r in rels)
 
 
+def test_partners_named_after_the_subject_and_listed_with_it():
+    rels = relations("湖南联通作为全省信息化联盟单位，与华为携手建设算力网络。"
+                     "目前中国联通分别与腾讯、阿里巴巴、金蝶等企业合资成立了系列企业。")
+    assert ("湖南联通", "partnerOf", "华为", None) in rels
+    assert {("中国联通", "partnerOf", p, None) for p in ("腾讯", "阿里巴巴", "金蝶")} <= rels
+    rels = relations("湖南联通为华为提供专线服务，与客户一起成长。")  # a customer, no cooperation verb
+    assert not any(r[1] == "partnerOf" for r in rels)
+
+
+def test_a_title_right_after_an_issuing_verb_is_issued_by_the_subject_and_so_is_the_title_after_it():
+    rels = relations("4月20日，工业和信息化部召开专题培训会，结合实际制定《数据安全管理办法》《网络安全审查办法》，安排部署工作。")
+    assert ("数据安全管理办法", "issuedBy", "工业和信息化部", None) in rels
+    assert ("网络安全审查办法", "issuedBy", "工业和信息化部", None) in rels
+    # the verb belongs to another object; the law is only cited
+    rels = relations("国务院修订了商用密码管理规定的实施要求，与《中华人民共和国电子签名法》衔接。")
+    assert not any(r[1] == "issuedBy" for r in rels)
+
+
+def test_units_launch_and_carry_out_projects_past_adverbs():
+    rels = relations("湖南联通大力推进网络建设和“湘韵服务”提升工程。中国移动推出“千帆”合作伙伴计划。")
+    assert ("湖南联通", "undertakes", "“湘韵服务”提升工程", None) in rels
+    assert ("中国移动", "undertakes", "“千帆”合作伙伴计划", None) in rels
+
+
 def test_a_report_without_a_named_subject_is_about_china_unicom_when_it_names_it():
     rels = relations("湖南联通网络覆盖全省。云业务方面，与华为、中兴通讯在混合云领域持续推进合作。")
     assert ("湖南联通", "partnerOf", "华为", None) in rels  # the unit that opened a sentence
