@@ -58,9 +58,11 @@ def main() -> None:
     rules = Pipeline([n for n in registry.DEFAULT_PIPELINE if n != "ner"])
     both = Pipeline(registry.DEFAULT_PIPELINE)
 
+    units = Pipeline(["unicom_units"])
+
     def group_or_surface(surface: str) -> str:
         """China Unicom under one name: a name the rules read as the group is the group."""
-        doc = Pipeline(["unicom_units"])(parse(surface))
+        doc = units(parse(surface))
         whole = [m for m in doc.mentions if m.start == 0 and m.end == len(surface) and m.key == GROUP_KEY
                  and not m.implied]
         return GROUP if whole else surface
