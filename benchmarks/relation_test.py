@@ -23,7 +23,7 @@ from kg import registry
 from kg.pipeline import Pipeline, parse
 from kg.train import DEFAULT_CORPUS, DEFAULT_TEST_ANNOTATIONS, load_annotations
 from extractors.unicom_units import GROUP_KEY
-from ner_ablation import prf  # the script next to this one (sys.path[0])
+from ner_ablation import prf, score  # the script next to this one (sys.path[0])
 
 DEFAULT_RELATIONS = DEFAULT_TEST_ANNOTATIONS.with_name("test_relations.jsonl")
 SCORED = ("worksFor", "leads", "undertakes", "provides", "issuedBy", "partnerOf")
@@ -31,10 +31,11 @@ GROUP = "中国联通"
 
 
 def triple(head: str, label: str, tail: str) -> tuple[str, str, str]:
-    """A relation as scored: partnerOf is symmetric, so its ends are put in order."""
+    """A relation as scored, its type first (as ner_ablation.score counts per type): partnerOf is
+    symmetric, so its ends are put in order."""
     if label == "partnerOf" and tail < head:
         head, tail = tail, head
-    return head, label, tail
+    return label, head, tail
 
 
 def load_relations(path: Path) -> dict[int, list]:
@@ -80,18 +81,11 @@ def main() -> None:
 
     print(f"{len(rows)} test passages, {sum(map(len, gold))} annotated relations\n")
     print("| relation | rules P | R | F1 | rules + model P | R | F1 |\n|---|---|---|---|---|---|---|")
-    counts = {}
-    for run, pipeline in (("rules", rules), ("both", both)):
-        per = counts[run] = {label: Counter() for label in SCORED}
-        for r, g in zip(rows, gold):
-            p = predicted(pipeline, r["text"])
-            for head, label, tail in p | g:
-                per[label]["tp" if (head, label, tail) in p and (head, label, tail) in g else
-                           "fp" if (head, label, tail) in p else "fn"] += 1
+    counts = [score(gold, [predicted(pipeline, r["text"]) for r in rows]) for pipeline in (rules, both)]
     for label in SCORED + ("micro",):
         cells = []
-        for per in counts.values():
-            c = sum(per.values(), Counter()) if label == "micro" else per[label]
+        for per in counts:
+            c = sum(per.values(), Counter()) if label == "micro" else per.get(label, Counter())
             cells.append(" | ".join(f"{x:.3f}" for x in prf(c)))
         print(f"| {label} | " + " | ".join(cells) + " |")
 

@@ -48,6 +48,11 @@ _MODIFIER = re.compile(r"(?:的|评级|认证|颁发|授予|评选|认定|发布
 _ROLE_TRIM = re.compile(r"^[的、，\s]+|[、，\s]+$")
 
 
+def _opens_clause(text: str, sent, m: Mention) -> bool:
+    """Whether ``m`` stands where a subject stands: at the start of its sentence or after a clause opener."""
+    return m.start <= sent.start or text[m.start - 1] in _CLAUSE_OPENERS
+
+
 class SentenceRelationExtractor(Extractor):
     name = "sentence_relations"
     version = "1"
@@ -103,8 +108,7 @@ class SentenceRelationExtractor(Extractor):
                     return None, 0.0
                 if _OBJECT_MARK.search(text[max(0, u.start - 2):u.start]) or _MODIFIER.match(between):
                     continue
-                opens_clause = u.start <= sent.start or text[u.start - 1] in _CLAUSE_OPENERS
-                if verb_at_object and opens_clause or verbs.match(_ADVERBS.sub("", between)):
+                if verb_at_object and _opens_clause(text, sent, u) or verbs.match(_ADVERBS.sub("", between)):
                     return u, 0.7
             # no unit before the verb in this sentence: the unit the text is about does it
             if topic is not None and verb_at_object and not any(u.end <= pos for u in outer_units):
@@ -138,7 +142,7 @@ class SentenceRelationExtractor(Extractor):
                     # 中国联通召开…培训会，结合实际制定《…》: the subject of an issuing verb right before the title
                     title_start = m.start - 1 if text[m.start - 1:m.start] == "《" else m.start
                     if _ISSUE_BEFORE_TITLE.search(text, max(sent.start, title_start - 8), title_start):
-                        u, conf = subject_before(title_start, _ISSUE)
+                        u, _ = subject_before(title_start, _ISSUE)
                         if u is not None and u is not topic and u.label == "Organization":
                             issuers = [u]
                 if not issuers and last_policy is not None and re.fullmatch(r"》[、和及与]?《", text[last_policy[0].end:m.start]):
@@ -180,8 +184,7 @@ class SentenceRelationExtractor(Extractor):
         for i, b in enumerate(units):
             if not _PARTNER_LEAD.search(text[max(sent.start, b.start - 4):b.start]):
                 continue
-            subject = next((a for a in reversed(units[:i]) if a.start <= sent.start or text[a.start - 1] in _CLAUSE_OPENERS),
-                           None)
+            subject = next((a for a in reversed(units[:i]) if _opens_clause(text, sent, a)), None)
             if subject is None:
                 continue
             partners = [b]
