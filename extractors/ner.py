@@ -199,8 +199,9 @@ class NerExtractor(Extractor):
                                 confidence=round(confidence, 3))
                 wanted = self.labels is None or ent.label_ in self.labels
                 # the rest would lose to the rules anyway (kg.pipeline.merge_mentions)
-                if key is not None and ((wanted and survives_rules(m, rules)) or redrawn_rule(m, rules)
-                                        or holds_rule_names(m, rules)):
+                # a name that holds rule names survives them too, so each check runs at most once
+                if key is not None and (redrawn_rule(m, rules) or (
+                        survives_rules(m, rules) if wanted else holds_rule_names(m, rules))):
                     out.append(m)
                     out.extend(self.implied(doc, m))
         return out

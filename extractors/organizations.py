@@ -15,7 +15,7 @@ import re
 
 from extractors import gazetteer
 from extractors.base import Extractor
-from extractors.spans import left_edge, longest_first
+from extractors.spans import left_edge, longest_first, unnamed_start
 from kg.records import Mention, ParsedDocument
 from kg.resolve import unmask
 
@@ -33,17 +33,23 @@ _GENERIC = re.compile(
     r"^(?:[子分总本母该其各每此这那某]|(?:各级|下属|所属|旗下|相关|上市|控股|全资|合资|一家|多家|这家|省级|市级|县级|基层|专业|"
     r"成员|参股|关联|境外|境内|国有|民营|外资|新成立|管理|运营|科技|通信|电信|网络|数据|互联网|信息|服务|我们|我国|我省|"
     r"我市|国内|国际|全国|地方|本地|股份|投资|发展|建设|技术|咨询|行业|方舱|定点|社区|乡镇|农村|城市|中小|大型|龙头|"
-    r"头部|骨干|重点|知名|优秀|先进|示范|试点|高校|科研|金融|医疗|教育|研究|实验|联合|产业|合作|会计师|律师|审计)+)$"
+    r"头部|骨干|重点|知名|优秀|先进|示范|试点|高校|科研|金融|医疗|教育|研究|实验|联合|产业|合作|会计师|律师|审计|"
+    r"智慧|数字|乡村|义务教育|财务|人工智能|证券|区域性|标准|信用评级|[XxＸ]+|某+)+)$"
 )
+# A body naming a set of units (所有上市公司, 十大医院, 百余个营业厅, 一批图书馆), or opening with a
+# bare 区 or 县 (the district's: 区数据资源管理局), is no name.
+_SET_OF_UNITS = re.compile(r"所有|[十百千万]大|[十百千万]余|一批|^[区县](?![块域])")
+# A suffix that is the start of another word: 集中学习, 学会了, 大学生, 公司治理, 国家部委.
+_WORD_GOES_ON = re.compile(r"(?<=学)(?:习|生)|(?<=会)了|(?<=公司)治理")
 # Suffixes that make a name only after a place or national prefix (湖南星河集团, 中国国新公司).
 _BARE = {"公司", "集团", "集团公司", "研究院", "联盟", "实验室", "委员会", "中心", "研究中心", "领导小组办公室", "领导小组",
          "办公室"}
 # An industry word makes a company name of a bare 公司/集团 (金蝶国际软件集团, 云镝智慧科技公司).
 _INDUSTRY = re.compile(r"科技|软件|信息|网络|技术|数据|智能|电子|通信|传媒|文化|能源|电力|控股|实业|贸易|物流|医药|汽车|"
                        r"金融|证券|保险|国际|智慧|数字")
-# 部 and 局 also end words that are not bodies: 部署, 部门 (中央财办等8部门), 开好局.
+# 部 and 局 also end words that are not bodies: 部署, 部门 (中央财办等8部门), 部委, 开好局; 签署 is no 署.
 _GOV_BODY = re.compile(r"(?:国家|中央|中共中央|全国)[^的，。、；：“”\s等\d]{2,10}?"
-                       r"(?:(?<![全内外总本局干])部(?![署门分件位落])|(?<![格布结当骗僵时大全开变新棋饭好])局|委员会|(?<!部)署|办公室|总局)"
+                       r"(?:(?<![全内外总本局干])部(?![署门分件位落委])|(?<![格布结当骗僵时大全开变新棋饭好])局|委员会|(?<![部签])署|办公室|总局)"
                        r"(?![\u4e00-\u9fa5]{0,1}(?:长|主任))")
 # An IDC is as often the data-centre business (IDC机架, IDC业务) as the analyst firm: the firm is the one
 # that publishes, forecasts or is cited.
@@ -57,7 +63,7 @@ _NAME_MAY_FOLLOW = set("、，。；：中和与及“（")
 
 class OrganizationExtractor(Extractor):
     name = "organizations"
-    version = "1"
+    version = "2"
 
     def __init__(self, max_len: int = 20) -> None:
         self.gaz = gazetteer.load()
@@ -92,7 +98,8 @@ class OrganizationExtractor(Extractor):
             if (last := text.rfind(m.group(), start, m.start())) >= 0:
                 start = last + len(m.group())
             body = text[start:m.start()]
-            if len(body) < 2 or _GENERIC.match(body) or body.startswith(("联通", "中国联通")) or body.endswith("分"):
+            if len(body) < 2 or _GENERIC.match(body) or body.startswith(("联通", "中国联通")) or body.endswith("分") \
+                    or _SET_OF_UNITS.search(body) or unnamed_start(text, start) or _WORD_GOES_ON.match(text, end):
                 continue
             if m.group() in _BARE and not self.national_or_local.match(body) and not (
                     m.group() in ("公司", "集团") and len(body) >= 4 and _INDUSTRY.search(body)):

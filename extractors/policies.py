@@ -36,6 +36,8 @@ _STRATEGY = re.compile(r"“[^“”]{1,12}”(?:战略规划体系|战略规划
                        r"(?:强国|强企|中国|振兴|兴国|协同发展|驱动发展|融合发展|可持续发展|城镇化|大数据|内需|乡村)战略|"
                        r"“一带一路”")
 _STRATEGY_GENERIC = re.compile(r"^(?:发展|公司|集团|企业|国家|总体|整体|重大|重要|新)?(?:战略)$")
+# Words before a strategy's name that are not part of it: 推动我国乡村振兴战略, 自数字乡村战略实施以来 (since).
+_NOT_IN_STRATEGY = re.compile(r"我国|自(?![主治贸由然动])")
 # What may follow a law's title without making it part of another word (网络安全法律, 公司法人, 网络安全法治).
 _NOT_AFTER_LAW = "律规典案学人定务治制院官庭"
 
@@ -57,14 +59,14 @@ def is_policy_title(title: str) -> bool:
         core = stripped
     if core.endswith("政府工作报告"):  # the government work report sets policy
         return True
-    if _NOT_POLICY.search(core):
+    if _NOT_POLICY.search(core) or _POLICY_END.fullmatch(core):  # 《条例》 refers back to a title, it names none
         return False
     return bool(_POLICY_END.search(core) or _POLICY_END.search(core.split("——")[0]))
 
 
 class PolicyExtractor(Extractor):
     name = "policies"
-    version = "1"
+    version = "2"
 
     def __init__(self) -> None:
         titles = gazetteer.names_pattern(gazetteer.load().laws).pattern
@@ -75,7 +77,8 @@ class PolicyExtractor(Extractor):
         """Start of the topic before a document number (数字乡村建设7号文): back to 的 or punctuation."""
         start = max(0, end - 16)
         for i in range(end - 1, start - 1, -1):
-            if text[i] in "的，。、；：“”（）《》 " or not ("\u4e00" <= text[i] <= "\u9fa5"):
+            if text[i] in "的，。、；：“”（）《》 " or not ("\u4e00" <= text[i] <= "\u9fa5") \
+                    or text[i] == "年" and text[i - 1:i].isdigit():  # 2018年中央1号文: the year is no part of it
                 return i + 1
         return start
 
@@ -106,6 +109,8 @@ class PolicyExtractor(Extractor):
                 start = left_edge(text, start, 10)
                 if text.endswith("创新驱动", 0, start + 2):  # 创新 ends names elsewhere but opens this one
                     start -= 2
+            if (prefix := _NOT_IN_STRATEGY.match(text, start, end)):
+                start = prefix.end()
             name = text[start:end]
             if any(s <= start < e for s, e in inside) or _STRATEGY_GENERIC.match(name) or len(name) < 4 \
                     or text[start - 1:start].isdigit():  # 5大强企战略 counts strategies, it names none

@@ -13,30 +13,34 @@ from __future__ import annotations
 import re
 
 from extractors.base import Extractor
-from extractors.spans import left_edge, longest_first
+from extractors.spans import left_edge, longest_first, unnamed_start
 from kg.records import Mention, ParsedDocument
 
 __all__ = ["ProjectExtractor"]
 
 _SUFFIX = re.compile(r"(?:建设项目|示范项目|试点项目|项目|工程|专项行动|行动|计划|创建工作|志愿服务项目)(?:\d+(?:\.\d+)?)?"
                      r"(?![A-Za-z\d]|师|组|部|院|化|款|资金|投资|管理|经理|书|者|中心|库|包|单位|学|类|建设|质量|领域|方面|研究|技术|"
-                     r"专业|局|处|科|公司|计划|方案|规划|超\d|近\d|约\d|逾\d|达\d)")
+                     r"专业|局|处|科|公司|计划|方案|规划|超\d|近\d|约\d|逾\d|达\d|余|多个)")
 _CAMPAIGN = re.compile(r"党纪学习教育|(?<=“)[\u4e00-\u9fa5]{2,8}(?:行动|工程|计划)\d+(?:\.\d+)*(?=”)|(?:学习贯彻习近平新时代中国特色社会主义思想)?主题教育|党史学习教育|国企改革三年行动")
 _GENERIC = re.compile(
     r"^(?:[这那该本此其各每某一两几多]|(?:重大|重点|相关|各类|一批|多个|一个|新建|在建|续建|投资|科研|合作|基建|建设|"
     r"信息化|数字化|系统|非经常性损益|经常性损益|损益|募投|募集资金|子|示范|试点|民生|惠民|全部|部分|主要|其他|上述|以下|"
     r"如下|下列|年度|工作|发展|改革|专项|行动|战略|三年|五年|系列|配套|软件|硬件|改造|扩容|网络|工程|项目|计划|"
-    r"的|等|类|个|项|批|大型|中型|小型|智算中心|数据中心|重要|标杆|典型|优秀|创新|实施|推进|转型|升级|融合|智能化)+)$"
+    r"的|等|类|个|项|批|大型|中型|小型|智算中心|数据中心|重要|标杆|典型|优秀|创新|实施|推进|转型|升级|融合|智能化|"
+    r"国家|国家级|省级|市级|省市级|企业|公司|基础|基础设施|标志性|产业化|审计|内部|融资|筹融资|资本开支|成本费用|"
+    r"人民币|美元|港币|参赛|培育|\d{2,4}年度?|第[一二三四五六七八九十\d]+[类批期个项])+)$"
 )
-# No name's body holds these; one ending in an adverb makes 行动 a plain word (用实际行动, 迅速行动).
-_FORBIDDEN_INSIDE = re.compile(r"[，。；：！？、]|(?:实际|迅速|立即|积极|见)$|个|激励|持股|回购|增持|减持|均有|近期|系列|[一二三四五六七八九十两几多]大|^项|(?:政府|公司|集团)$")
+# No name's body holds these; one ending in an adverb makes 行动 a plain word (用实际行动, 迅速行动,
+# 在思想上政治上行动上, 按计划).
+_FORBIDDEN_INSIDE = re.compile(r"[，。；：！？、]|(?:实际|迅速|立即|积极|见|上|按)$|个|激励|持股|回购|增持|减持|均有|近期|系列|"
+                               r"[一二三四五六七八九十两几多]大|^项|^一[批项]|(?:政府|公司|集团)$")
 # A body starting with these is a clause, not a name; a quoted name may start with a digit (“5G+智慧交通”项目).
 _CLAUSE_START = re.compile(r"[的了在和与及他类\d]")
 
 
 class ProjectExtractor(Extractor):
     name = "projects"
-    version = "2"
+    version = "3"
 
     def __init__(self, max_len: int = 45) -> None:
         self.max_len = max_len
@@ -57,7 +61,7 @@ class ProjectExtractor(Extractor):
             body = text[start:m.start()].strip("“”")
             quoted = text[start:start + 1] == "“" and text[m.start() - 1:m.start()] == "”"
             if len(body) < (2 if quoted else 3) or _GENERIC.match(body) or _FORBIDDEN_INSIDE.search(body) \
-                    or (not quoted and _CLAUSE_START.match(body)):
+                    or (not quoted and (_CLAUSE_START.match(body) or unnamed_start(text, start))):
                 continue
             if text[start:m.end()].endswith(("行动计划", "规划计划")):
                 continue  # a plan document is a Policy, not a Project

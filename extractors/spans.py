@@ -15,7 +15,9 @@ cannot be part of a name.
 """
 from __future__ import annotations
 
-__all__ = ["left_edge", "overlaps", "STOP_PUNCT", "covered", "blocked", "longest_first"]
+import re
+
+__all__ = ["left_edge", "unnamed_start", "overlaps", "STOP_PUNCT", "covered", "blocked", "longest_first"]
 
 _CLOSING = {"”": "“", "）": "（", ")": "(", "》": "《"}
 STOP_PUNCT = set("，。、；：！？“”‘’（）()《》【】[]「」 \t\n\r,.;:!?\"'—…·/|")
@@ -45,13 +47,16 @@ _STOP_WORDS = sorted(
         "采用", "引入", "接入", "搭载", "选用", "纳入", "构筑", "迭代", "意味着",
         "未知", "法人", "聘任", "调动", "创建", "分享", "各地", "多地", "首家", "各省市", "坚持", "领悟", "响应",
         "目前", "当前", "近日", "日前", "今年", "去年", "此外", "同时", "其中", "如今", "未来", "传承", "开启", "迎来",
+        "走进", "涵盖", "入职", "不仅", "采取", "征求意见", "支付", "符合", "协助", "打通", "列入", "践行",
     },
     key=len,
     reverse=True,
 )
-# Two-character words in which a stop character is part of a name (华为, 数据, 经济).
+# Two-character words in which a stop character is part of a name (华为, 数据, 经济), or that a
+# name may not be cut through (年度, 非经常性, 这些: the extractors then see the whole word).
 _GLUED = {"华为", "数据", "依据", "经济", "财经", "以色列", "所以", "同方", "合同", "共同", "认同", "协同", "使用", "至上",
-          "到家", "和平", "中和", "协和", "人和", "祥和", "各国", "给力", "大连", "北京"}
+          "到家", "和平", "中和", "协和", "人和", "祥和", "各国", "给力", "大连", "北京", "日本", "年度", "经常", "这些",
+          "那些"}
 # Verbs that also make up project and product names (开放合作计划, 智慧服务平台, 乡村振兴发展行动).
 _NAME_VERBS = {
     "合作", "交流", "服务", "发展", "创新", "应用", "建设", "保障", "提升", "优化", "完善", "赋能", "协同", "共同",
@@ -99,6 +104,23 @@ def left_edge(text: str, end: int, max_len: int, min_start: int = 0, stop_words:
     while pos < end and pos > 0 and _latin_or_digit(text[pos - 1]) and _latin_or_digit(text[pos]):
         pos += 1
     return pos
+
+
+# A body opening with a demonstrative or a count is an unnamed reference: 这些工厂项目, 余名小学生,
+# 多个行业协会, 4场专家辅导会; a measure word opens a body only after a number.
+_UNNAMED_START = re.compile(r"这些|那些|[余个]|[多几数两][个家所名位批场项]")
+_MEASURE_WORDS = set("个家所名位批场项")
+
+
+def unnamed_start(text: str, start: int) -> bool:
+    """Whether the body starting at ``start`` is a count or a demonstrative, not a name.
+
+    >>> unnamed_start("建成1000余所中小学", 6), unnamed_start("举办4场专家辅导会", 3), unnamed_start("家乐福超市", 0)
+    (True, True, False)
+    """
+    if _UNNAMED_START.match(text, start):
+        return True
+    return 0 < start < len(text) and text[start - 1].isdigit() and text[start] in _MEASURE_WORDS
 
 
 def _latin_or_digit(ch: str) -> bool:

@@ -381,3 +381,27 @@ def test_latin_model_names_after_their_kind_versions_and_lines_of_known_products
     assert [name for _, name in found] == ["H200", "Falcon", "CUOS2"]
     found = mentions("元景3.0上线，还有元景医疗大模型，天翼云5.0占2.5%。", "products")
     assert [name for _, name in found] == ["元景3.0", "元景医疗大模型", "天翼云5.0"]
+
+
+def test_accounting_lines_counts_and_cut_words_are_no_project_names():
+    text = ("非经常性损益项目和金额；单位：元币种：人民币项目本期金额。批准2025年度审计计划，主要资本开支项目如下。"
+            "这些矿山项目很大，设立党员攻关项目300余个，在思想上行动上保持一致，一批智慧养老项目落地。湘江联通推进沅水光网工程。")
+    assert mentions(text, "projects") == [("Project", "沅水光网工程")]
+
+
+def test_counted_generic_and_cut_organisation_names_are_left_out():
+    text = ("建成800余所中小学，成立了5个大型农业合作社，举办4场专家联学会，组织集中学习，新入职大学生参加，"
+            "完善现代公司治理，各省有十大医院、智慧医院和XX集团。日本理化学研究所与湘江大学合作，协助沅水博物馆开展活动。")
+    assert mentions(text, "organizations") == [
+        ("Organization", "日本理化学研究所"), ("Organization", "湘江大学"), ("Organization", "沅水博物馆")]
+
+
+def test_signing_and_ministries_in_general_are_no_government_bodies():
+    text = "20个国家和地区签署备忘录，率先打通国家部委数据，国家数据局随后发布通知。"
+    assert mentions(text, "organizations") == [("Organization", "国家数据局")]
+
+
+def test_strategy_names_without_words_around_them_and_bare_back_references():
+    text = "自数字乡村战略实施以来，推动我国乡村振兴战略，湘江联通践行京津冀协同发展战略。2018年中央1号文件和《条例》要求。"
+    assert {name for _, name in mentions(text, "policies")} == {
+        "数字乡村战略", "乡村振兴战略", "京津冀协同发展战略", "中央1号文"}

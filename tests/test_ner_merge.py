@@ -95,15 +95,15 @@ def names(doc):
 def test_the_pipeline_redraws_with_the_shipped_model():
     # the rules take a verb into the name; the model reports people by default, yet the names it
     # redraws are kept, whatever their type
-    text = "公司符合国际交易所的上市要求。"
-    assert "公司符合国际交易所" in names(Pipeline(RULES)(parse(text)))
+    text = "公司满足国际交易所的上市要求。"
+    assert "公司满足国际交易所" in names(Pipeline(RULES)(parse(text)))
     assert names(Pipeline()(parse(text))) == {"国际交易所"}
 
 
 def test_the_pipeline_adds_a_longer_name_around_a_rule_name_of_another_type_with_the_shipped_model():
     # the rules see only the place in the exchange's name; the model, reporting people by default,
     # adds the exchange around it, and the place stays
-    text = "该公司于2000年在香港联合交易所上市。"
+    text = "该公司于2001年在香港联合交易所挂牌上市。"
     assert names(Pipeline(RULES)(parse(text))) == {"香港"}
     found = {(m.label, m.text) for m in Pipeline()(parse(text)).mentions if not m.implied}
     assert found == {("Province", "香港"), ("Organization", "香港联合交易所")}
