@@ -38,7 +38,7 @@ _GENERIC = re.compile(r"^(?:[这那该本此其各每某一两几多]|(?:" + "|"
 # No name's body holds these; one ending in an adverb makes 行动 a plain word (用实际行动, 迅速行动,
 # 在思想上政治上行动上, 按计划).
 _FORBIDDEN_INSIDE = re.compile(r"[，。；：！？、]|(?:实际|迅速|立即|积极|见|上|按)$|个|激励|持股|回购|增持|减持|均有|近期|系列|"
-                               r"[一二三四五六七八九十两几多]大|^项|^一[批项]|(?:政府|公司|集团)$")
+                               r"[一二三四五六七八九十两几多]大|^项|(?:政府|公司|集团)$")
 # A body starting with these is a clause, not a name; a quoted name may start with a digit (“5G+智慧交通”项目).
 _CLAUSE_START = re.compile(r"[的了在和与及他类\d]")
 

@@ -107,8 +107,8 @@ def left_edge(text: str, end: int, max_len: int, min_start: int = 0, stop_words:
 
 
 # A body opening with a demonstrative or a count is an unnamed reference: 这些工厂项目, 余名小学生,
-# 多个行业协会, 4场专家辅导会; a measure word opens a body only after a number.
-_UNNAMED_START = re.compile(r"这些|那些|[余个]|[多几数两][个家所名位批场项]")
+# 多个行业协会, 一批智慧医疗项目, 4场专家辅导会; a measure word opens a body only after a number.
+_UNNAMED_START = re.compile(r"这些|那些|[余个]|[一多几数两][个家所名位批场项]")
 _MEASURE_WORDS = set("个家所名位批场项")
 
 
