@@ -36,11 +36,12 @@ _GENERIC = re.compile(
     r"头部|骨干|重点|知名|优秀|先进|示范|试点|高校|科研|金融|医疗|教育|研究|实验|联合|产业|合作|会计师|律师|审计|"
     r"智慧|数字|乡村|义务教育|财务|人工智能|证券|区域性|标准|信用评级|[XxＸ]+|某+)+)$"
 )
-# A body naming a set of units (所有上市公司, 十大医院, 百余个营业厅, 一批图书馆), or opening with a
-# bare 区 or 县 (the district's: 区数据资源管理局), is no name.
-_SET_OF_UNITS = re.compile(r"所有|[十百千万]大|[十百千万]余|一批|^[区县](?![块域])")
-# A suffix that is the start of another word: 集中学习, 学会了, 大学生, 公司治理, 国家部委.
-_WORD_GOES_ON = re.compile(r"(?<=学)(?:习|生)|(?<=会)了|(?<=公司)治理")
+# A body naming a set of units (所有上市公司, 十大医院, 百余个营业厅, 一批图书馆) is no name (百大集团 is one).
+_SET_OF_UNITS = re.compile(r"所有|十大|[十百千万]余|一批")
+# Nor is one opening with a bare 区 or 县, the district's or county's (区数据资源管理局, 县人民医院).
+_BARE_DISTRICT = re.compile(r"[区县](?![块域])")
+# A suffix that is the start of another word: 集中学习, 学会了, 大学生 (not 大学生物系), 公司治理, 国家部委.
+_WORD_GOES_ON = re.compile(r"(?<=学)(?:习|生(?![物命态]))|(?<=会)了|(?<=公司)治理")
 # Suffixes that make a name only after a place or national prefix (湖南星河集团, 中国国新公司).
 _BARE = {"公司", "集团", "集团公司", "研究院", "联盟", "实验室", "委员会", "中心", "研究中心", "领导小组办公室", "领导小组",
          "办公室"}
@@ -63,7 +64,7 @@ _NAME_MAY_FOLLOW = set("、，。；：中和与及“（")
 
 class OrganizationExtractor(Extractor):
     name = "organizations"
-    version = "2"
+    version = "3"
 
     def __init__(self, max_len: int = 20) -> None:
         self.gaz = gazetteer.load()
@@ -99,7 +100,8 @@ class OrganizationExtractor(Extractor):
                 start = last + len(m.group())
             body = text[start:m.start()]
             if len(body) < 2 or _GENERIC.match(body) or body.startswith(("联通", "中国联通")) or body.endswith("分") \
-                    or _SET_OF_UNITS.search(body) or unnamed_start(text, start) or _WORD_GOES_ON.match(text, end):
+                    or _SET_OF_UNITS.search(body) or _BARE_DISTRICT.match(body) or unnamed_start(text, start) \
+                    or _WORD_GOES_ON.match(text, end):
                 continue
             if m.group() in _BARE and not self.national_or_local.match(body) and not (
                     m.group() in ("公司", "集团") and len(body) >= 4 and _INDUSTRY.search(body)):

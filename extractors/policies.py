@@ -37,7 +37,7 @@ _STRATEGY = re.compile(r"“[^“”]{1,12}”(?:战略规划体系|战略规划
                        r"“一带一路”")
 _STRATEGY_GENERIC = re.compile(r"^(?:发展|公司|集团|企业|国家|总体|整体|重大|重要|新)?(?:战略)$")
 # Words before a strategy's name that are not part of it: 推动我国乡村振兴战略, 自数字乡村战略实施以来 (since).
-_NOT_IN_STRATEGY = re.compile(r"我国|自(?![主治贸由然动])")
+_NOT_IN_STRATEGY = re.compile(r"我[国省市]|自(?![主治贸由然动])")
 # What may follow a law's title without making it part of another word (网络安全法律, 公司法人, 网络安全法治).
 _NOT_AFTER_LAW = "律规典案学人定务治制院官庭"
 
@@ -66,7 +66,7 @@ def is_policy_title(title: str) -> bool:
 
 class PolicyExtractor(Extractor):
     name = "policies"
-    version = "2"
+    version = "3"
 
     def __init__(self) -> None:
         titles = gazetteer.names_pattern(gazetteer.load().laws).pattern

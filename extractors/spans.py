@@ -53,10 +53,9 @@ _STOP_WORDS = sorted(
     reverse=True,
 )
 # Two-character words in which a stop character is part of a name (华为, 数据, 经济), or that a
-# name may not be cut through (年度, 非经常性, 这些: the extractors then see the whole word).
+# name may not be cut through (年度, 经常 of 非经常性: the extractors then see the whole word).
 _GLUED = {"华为", "数据", "依据", "经济", "财经", "以色列", "所以", "同方", "合同", "共同", "认同", "协同", "使用", "至上",
-          "到家", "和平", "中和", "协和", "人和", "祥和", "各国", "给力", "大连", "北京", "日本", "年度", "经常", "这些",
-          "那些"}
+          "到家", "和平", "中和", "协和", "人和", "祥和", "各国", "给力", "大连", "北京", "日本", "年度", "经常"}
 # Verbs that also make up project and product names (开放合作计划, 智慧服务平台, 乡村振兴发展行动).
 _NAME_VERBS = {
     "合作", "交流", "服务", "发展", "创新", "应用", "建设", "保障", "提升", "优化", "完善", "赋能", "协同", "共同",
@@ -95,8 +94,9 @@ def left_edge(text: str, end: int, max_len: int, min_start: int = 0, stop_words:
         if ch in STOP_PUNCT or ch.isdigit():
             break
         if stop_words and ch in stops:
+            date_day = ch == "日" and text[pos - 2:pos - 1].isdigit()  # 8日本溪市: a date's 日 glues to nothing
             if any(text.startswith(w, pos - len(w)) and pos - len(w) >= 0 for w in stops[ch]) and not (
-                text[pos - 2:pos] in _GLUED or text[pos - 1:pos + 1] in _GLUED
+                text[pos - 2:pos] in _GLUED or (text[pos - 1:pos + 1] in _GLUED and not date_day)
             ):
                 break
         pos -= 1
@@ -106,16 +106,17 @@ def left_edge(text: str, end: int, max_len: int, min_start: int = 0, stop_words:
     return pos
 
 
-# A body opening with a demonstrative or a count is an unnamed reference: 这些工厂项目, 余名小学生,
-# 多个行业协会, 一批智慧医疗项目, 4场专家辅导会; a measure word opens a body only after a number.
-_UNNAMED_START = re.compile(r"这些|那些|[余个]|[一多几数两][个家所名位批场项]")
-_MEASURE_WORDS = set("个家所名位批场项")
+# A body opening with the rest of a demonstrative or with a count is an unnamed reference: (这)些工厂项目,
+# (1000)余名小学生, 多个行业协会, 一批智慧医疗项目, 4场专家辅导会; a measure word opens a body only
+# after a number (余杭, 个旧 and 多场景 open names and words).
+_MEASURE_WORDS = "个家所名位批场项"
+_UNNAMED_START = re.compile(f"些|个(?!旧)|[余一多几数两][{_MEASURE_WORDS}](?!景|目)")
 
 
 def unnamed_start(text: str, start: int) -> bool:
     """Whether the body starting at ``start`` is a count or a demonstrative, not a name.
 
-    >>> unnamed_start("建成1000余所中小学", 6), unnamed_start("举办4场专家辅导会", 3), unnamed_start("家乐福超市", 0)
+    >>> unnamed_start("建成1000余所中小学", 6), unnamed_start("举办4场专家辅导会", 3), unnamed_start("余杭区医院", 0)
     (True, True, False)
     """
     if _UNNAMED_START.match(text, start):

@@ -405,3 +405,13 @@ def test_strategy_names_without_words_around_them_and_bare_back_references():
     text = "自数字乡村战略实施以来，推动我国乡村振兴战略，湘江联通践行京津冀协同发展战略。2018年中央1号文件和《条例》要求。"
     assert {name for _, name in mentions(text, "policies")} == {
         "数字乡村战略", "乡村振兴战略", "京津冀协同发展战略", "中央1号文"}
+
+
+def test_places_words_and_dates_around_the_new_checks_keep_their_names():
+    text = ("5月8日本溪市商业银行与余杭区第一人民医院、个旧市人民医院、杭州百大集团股份有限公司签约，"
+            "湘江大学生物系参加。记者参观这些医院。")
+    assert [name for _, name in mentions(text, "organizations")] == [
+        "本溪市商业银行", "余杭区第一人民医院", "个旧市人民医院", "杭州百大集团股份有限公司", "湘江大学"]
+    text = "实施余杭数字乡村项目，推进多场景5G应用项目，沅水光网工程余下部分完成。投资者看好这些项目。"
+    assert [name for _, name in mentions(text, "projects")] == ["余杭数字乡村项目", "多场景5G应用项目", "沅水光网工程"]
+    assert [name for _, name in mentions("推动我省乡村振兴战略。", "policies")] == ["乡村振兴战略"]
