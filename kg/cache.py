@@ -5,8 +5,8 @@ SHA-256 of the document's text, id, source and offset and of the pipeline's
 extractor names and versions (:attr:`kg.pipeline.Pipeline.versions`).  So a
 document whose text did not change and whose extractors kept their version is
 not extracted again; change one file of a folder and only its passages are.
-Bump an extractor's ``version`` when its rules change, or its old results
-are reused.
+A version holds a fingerprint of the extractor's code and data as well, so
+changed rules miss the cache even where nobody bumped the declared version.
 
 ``kg build`` keeps the cache in ``OUTDIR/.kg-cache`` (``--no-cache`` turns it
 off); after a build, entries that build did not use are removed, so the cache
