@@ -45,7 +45,9 @@ _ADVERBS = re.compile(r"^(?:[将已还也又再正]|正在|积极|全面|率先|
 # What may stand just before a subject: the start of a clause, a date, an adverb (2023年，近日，此外).
 _CLAUSE_OPENERS = set("，：；”—年月日前外时来")
 _MODIFIER = re.compile(r"(?:的|评级|认证|颁发|授予|评选|认定|发布的|牵头的)")
-_ROLE_TRIM = re.compile(r"^[的、，\s]+|[、，\s]+$")
+_ROLE_TRIM = re.compile(r"^[的、，\s]+|[的、，\s]+$")  # 时任中国联通副总裁的刘韵洁: the role is 副总裁
+# A post of the company the text is about, named only as 公司 (公司董事、总裁李国华, 本公司高级副总裁范云军).
+_OWN_POST = re.compile(f"(?<![\u4e00-\u9fa5])(?:本公司|公司)(?P<role>[\u4e00-\u9fa5、]{{0,10}}?(?:{TITLES}))$")
 
 
 def _opens_clause(text: str, sent, m: Mention) -> bool:
@@ -55,7 +57,7 @@ def _opens_clause(text: str, sent, m: Mention) -> bool:
 
 class SentenceRelationExtractor(Extractor):
     name = "sentence_relations"
-    version = "1"
+    version = "2"
     kind = "relations"
 
     def __init__(self, max_role_chars: int = 16) -> None:
@@ -250,6 +252,11 @@ class SentenceRelationExtractor(Extractor):
         unit = before[0] if before else topic
         if not employed and post and unit is not None:
             rel(person, "worksFor", unit, 0.55, role=post.group())
+            employed = True
+        # 公司董事、总裁李国华: a post of the company the text is about
+        own = _OWN_POST.search(text, max(0, person.start - 14), person.start)
+        if not employed and own and topic is not None:
+            rel(person, "worksFor", topic, 0.55, role=_ROLE_TRIM.sub("", own.group("role")))
         # 张三（X公司总经理） / 张三，X公司董事长
         for u in units:
             if u.start >= person.end and u.start - person.end <= 2 and text[person.end:u.start] in ("（", "，", "(", "任", "担任"):

@@ -415,3 +415,11 @@ def test_places_words_and_dates_around_the_new_checks_keep_their_names():
     text = "实施余杭数字乡村项目，推进多场景5G应用项目，沅水光网工程余下部分完成。投资者看好这些项目。"
     assert [name for _, name in mentions(text, "projects")] == ["余杭数字乡村项目", "多场景5G应用项目", "沅水光网工程"]
     assert [name for _, name in mentions("推动我省乡村振兴战略。", "policies")] == ["乡村振兴战略"]
+
+
+def test_a_post_of_the_company_the_text_is_about_and_a_former_post():
+    text = "中国联通发布年报。公司董事、总裁张建国先生辞职，公司高级副总裁王立新先生接任。子公司总经理李伟出席。"
+    found = {(h, r, t, role) for h, r, t, role in relations(text) if r == "worksFor"}
+    assert found == {("张建国", "worksFor", "中国联通", "董事、总裁"), ("王立新", "worksFor", "中国联通", "高级副总裁")}
+    found = relations("2005年，时任中国联通副总裁的张建国表示，网络要升级。")
+    assert ("张建国", "worksFor", "中国联通", "副总裁") in found
