@@ -38,7 +38,8 @@ _CATEGORY = re.compile(
     r"公有|边缘|算力|通信|运营|交易|电商|办公|监测|监管|安全|应用|开放|统一|一体化|移动|手机|电话|宽带|融合|创新|合作|"
     r"服务|支撑|生态|能力|技术|产业|优势|该|本|其|新|多个|各类|相关|一个|一批|多款|多种|人工智能|AI|5G|4G|云计算|区块链|算网|"
     r"边缘计算|视频|语音|终端|设备|硬件|软件|整体|冬奥|行业应用|家庭|个人|企业|政企|裸眼3D|3D|高清|超高清|电子商务|线上|在线|"
-    r"社交|社交媒体|媒体|直播|短视频|购物|支付|金融|医疗|教育|交通|物流|农业|工业|制造)*$"
+    r"社交|社交媒体|媒体|直播|短视频|购物|支付|金融|医疗|教育|交通|物流|农业|工业|制造|数字化|通用|基础|多模态|自有|存储|"
+    r"调度|分布式|共享|经济|隐私计算|资源|国家级)*$"
 )
 # A model name in Latin letters and digits right after what it is (芯片H100, 操作系统CULinux, 模组NX307):
 # the kind word says it names a thing, not a company or a standard.  It holds a capital or a digit
@@ -49,6 +50,10 @@ _VERSION = re.compile(r"[Vv]?\d+(?:\.\d+)+(?![\d.%])")
 # A name that starts with an action verb is a verb phrase (通过提升仓储系统运行效率, 通过建设农副产品基地).
 _ACTION_START = re.compile(r"^(?:建设|提升|优化|完善|加强|强化|深化|打通|改造|搭建|升级|推进|构建|实现|提高|加快|扩大|拓展|"
                            r"发挥|利用|开展|整合|创建|建立|形成|引入|部署)")
+# 全 (whole) before the product word: 中国联通全系统 is the organisation; 安全平台 is a product word.
+_WHOLE = re.compile(r"(?<![安健完齐])全$")
+# After these the product word names a part of something else: 泛终端研究中心, 平台公司.
+_SUFFIX_GOES_ON = re.compile(r"研究|中心|实验室|联盟|公司")
 # Latin letters in a name mark a model or brand name (AICC算力集群), not a description.
 _LATIN = re.compile(r"[A-Za-z]")
 _COUNTED = re.compile(r"^\d|[0-9一二两三四五六七八九十几多数百千万亿][个级类款种项家套批大]"
@@ -100,9 +105,11 @@ class ProductExtractor(Extractor):
             candidates.append((m.start(1), m.end(1), 0.75))
         for m in _SUFFIX.finditer(text):
             end = m.end()
+            if _SUFFIX_GOES_ON.match(text, end):
+                continue
             if m.start() > 0 and text[m.start() - 1] == "”":  # “沃派”品牌 → 沃派
                 q = text.rfind("“", max(0, m.start() - 20), m.start())
-                if q >= 0 and m.group() in ("品牌", "APP", "App", "平台", "套餐"):
+                if q >= 0 and m.group() in ("品牌", "APP", "App", "平台", "套餐") and not text[q + 1:m.start() - 1].isdigit():
                     candidates.append((q + 1, m.start() - 1, 0.7))
                 continue
             start = left_edge(text, m.start(), self.max_len, alnum=True, quotes=True, name_verbs=True)
@@ -110,7 +117,8 @@ class ProductExtractor(Extractor):
             unbranded = _BRAND.sub("", body)
             # a launch verb right before the name: 推出X, 打造的X, 通过X
             launched = re.search(f"(?:{_LAUNCH.pattern})(?:了|出|的|了全新的|全新的)?“?$", text[max(0, start - 8):start]) is not None
-            if len(body) < 2 or _CATEGORY.match(body) or _COUNTED.search(body) or _ACTION_START.match(body):
+            if len(body) < 2 or _CATEGORY.match(body) or _COUNTED.search(body) or _ACTION_START.match(body) \
+                    or _WHOLE.search(body):  # 中国联通全系统: the whole organisation, no product
                 continue
             if m.group() == "品牌" and (not unbranded or unbranded == body or _CATEGORY.match(unbranded)):
                 continue  # a brand needs its owner's prefix: 联通5Gⁿ品牌, not 区域劳务品牌

@@ -423,3 +423,9 @@ def test_a_post_of_the_company_the_text_is_about_and_a_former_post():
     assert found == {("张建国", "worksFor", "中国联通", "董事、总裁"), ("王立新", "worksFor", "中国联通", "高级副总裁")}
     found = relations("2005年，时任中国联通副总裁的张建国表示，网络要升级。")
     assert ("张建国", "worksFor", "中国联通", "副总裁") in found
+
+
+def test_kinds_of_platform_and_the_whole_organisation_are_no_products():
+    text = ("联通打造隐私计算平台和算力调度平台，研发基础大模型，升级分布式云，湘江联通全系统开展学习，"
+            "联通研究院泛终端研究中心成立，搭起“2345678”平台，推出“沅水”安全平台和联通沅水大模型。")
+    assert mentions(text, "products") == [("Product", "“沅水”安全平台"), ("Product", "联通沅水大模型")]
