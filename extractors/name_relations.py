@@ -1,7 +1,8 @@
 """Relations certain from names: ``subsidiaryOf`` and ``locatedIn``.
 
 Every China Unicom unit is a subsidiary of 中国联通; a city branch is also a
-subsidiary of its provincial branch when both are in the document; a unit
+subsidiary of its provincial branch, and a district branch of the city or
+provincial branch it is named under, when both are in the document; a unit
 named after a province or city is located in that province, and so is an
 organisation whose name starts with a province or city.
 
@@ -21,7 +22,7 @@ __all__ = ["NameRelationExtractor"]
 
 class NameRelationExtractor(Extractor):
     name = "name_relations"
-    version = "1"
+    version = "2"
     kind = "relations"
 
     def __init__(self) -> None:
@@ -34,6 +35,7 @@ class NameRelationExtractor(Extractor):
             by_span.setdefault((m.start, m.end), []).append(m)
         provincial = {m.key.split(":")[-1]: m for m in doc.mentions
                       if m.label == "Subsidiary" and (m.key or "").startswith("unit:province:")}
+        units = {m.key: m for m in doc.mentions if m.label == "Subsidiary" and not m.implied and m.key}
         provinces_here = {m.key.split(":")[-1]: m for m in doc.mentions if m.label == "Province"}
 
         def rel(head: Mention, label: str, tail: Mention, conf: float) -> None:
@@ -45,6 +47,10 @@ class NameRelationExtractor(Extractor):
                 continue
             same = by_span[(m.start, m.end)]
             if m.label == "Subsidiary":
+                if (m.key or "").startswith("unit:district:"):  # unit:district:city:杭州:西湖 → unit:city:杭州
+                    parent = units.get("unit:" + m.key.removeprefix("unit:district:").rsplit(":", 1)[0])
+                    if parent is not None:
+                        rel(m, "subsidiaryOf", parent, 0.85)
                 for t in same:
                     if t.implied and t.label == "Organization":
                         rel(m, "subsidiaryOf", t, 0.95)

@@ -28,7 +28,8 @@ _SUFFIXES = (
     "总局|法院|检察院|合作社|事务所|电视台|出版社|科学院|工程院"
 )
 _SUFFIX = re.compile(f"(?:{_SUFFIXES})")
-# Bodies that make the name generic (子公司, 各级公司, 上市公司 …).
+# Bodies that make the name generic (子公司, 各级公司, 上市公司 …); so does one ending in 上市
+# (深圳证券交易所上市公司: the companies listed there).
 _GENERIC = re.compile(
     r"^(?:[子分总本母该其各每此这那某]|(?:各级|下属|所属|旗下|相关|上市|控股|全资|合资|一家|多家|这家|省级|市级|县级|基层|专业|"
     r"成员|参股|关联|境外|境内|国有|民营|外资|新成立|管理|运营|科技|通信|电信|网络|数据|互联网|信息|服务|我们|我国|我省|"
@@ -64,7 +65,7 @@ _NAME_MAY_FOLLOW = set("、，。；：中和与及“（")
 
 class OrganizationExtractor(Extractor):
     name = "organizations"
-    version = "3"
+    version = "4"
 
     def __init__(self, max_len: int = 20) -> None:
         self.gaz = gazetteer.load()
@@ -99,7 +100,8 @@ class OrganizationExtractor(Extractor):
             if (last := text.rfind(m.group(), start, m.start())) >= 0:
                 start = last + len(m.group())
             body = text[start:m.start()]
-            if len(body) < 2 or _GENERIC.match(body) or body.startswith(("联通", "中国联通")) or body.endswith("分") \
+            if len(body) < 2 or _GENERIC.match(body) or body.startswith(("联通", "中国联通")) \
+                    or body.endswith(("分", "上市")) \
                     or _SET_OF_UNITS.search(body) or _BARE_DISTRICT.match(body) or unnamed_start(text, start) \
                     or _WORD_GOES_ON.match(text, end):
                 continue

@@ -24,8 +24,11 @@ _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _TRAILING_PAREN = re.compile(r"(?:[（(][^（）()]*[）)]|[\s\d.\-—]+(?:版|年版)?)$")
 _POLICY_END = re.compile(
     r"(?:法|法案|条例|规定|办法|规划|计划|方案|意见|纲要|战略|指南|指引|标准|规范|规则|通知|决定|细则|制度|准则|"
-    r"政策|措施|目录|要求|公约|守则|章程|法典|倡议|清单|路线图|指导意见|实施意见|若干意见)$"
+    r"政策|措施|目录|要求|公约|守则|章程|法典|倡议|清单|路线图|指导意见|实施意见|若干意见|"
+    r"指令|行政令|行政命令|宣言|框架)$"  # an EU directive, a US executive order, a declaration, a policy framework
 )
+# A numbered part of a code of rules: 企业会计准则第21号——租赁, 企业会计准则解释第13号, 自律监管指引第1号--规范运作
+_NUMBERED_PART = re.compile(r"(?:解释)?第[\d一二三四五六七八九十]+号$")
 _NOT_POLICY = re.compile(r"(?:报|刊|杂志|白皮书|蓝皮书|报告|年报|公告|决议|协议|合同|协定书|书|案例|手册|函|稿|纪要|说明|声明)$")
 # PDF page headers that leak into titles: 互联网法律白皮书（2023年）10
 _HEADER_RESIDUE = re.compile(r"[\u4e00-\u9fa5]{2,5}(?:白皮书|蓝皮书|报告)（\d{4}年）\d{1,3}")
@@ -51,8 +54,9 @@ def policy_key(name: str) -> str:
 def is_policy_title(title: str) -> bool:
     """Whether a 《》 title names a policy document rather than a paper, report, announcement or contract.
 
-    >>> [is_policy_title(t) for t in ["数据安全法", "人民日报", "关于召开股东大会的公告", "算力行动计划（2023-2025年）"]]
-    [True, False, False, True]
+    >>> [is_policy_title(t) for t in ["数据安全法", "人民日报", "关于召开股东大会的公告", "算力行动计划（2023-2025年）",
+    ...                               "企业会计准则第21号——租赁（修订）"]]
+    [True, False, False, True, True]
     """
     core = title
     while (stripped := _TRAILING_PAREN.sub("", core)) != core:  # （试行）（征求意见稿）
@@ -61,12 +65,13 @@ def is_policy_title(title: str) -> bool:
         return True
     if _NOT_POLICY.search(core) or _POLICY_END.fullmatch(core):  # 《条例》 refers back to a title, it names none
         return False
-    return bool(_POLICY_END.search(core) or _POLICY_END.search(core.split("——")[0]))
+    head = _NUMBERED_PART.sub("", re.split("——|--", core)[0])
+    return bool(_POLICY_END.search(core) or _POLICY_END.search(head))
 
 
 class PolicyExtractor(Extractor):
     name = "policies"
-    version = "3"
+    version = "4"
 
     def __init__(self) -> None:
         titles = gazetteer.names_pattern(gazetteer.load().laws).pattern

@@ -1,8 +1,9 @@
 """China Unicom units (``Subsidiary``) by their name forms, with what the names imply.
 
 Forms: 广东联通, 金华联通, 中国联通广东省分公司, 联通金华市分公司, 浙江联通金华分公司,
-广东省分公司 (when the document is about Unicom), professional subsidiaries
-(联通数科, 联通华盛电商分公司, 联通…有限公司).  Every unit implies the
+district branches (天津联通东丽区分公司, 联通杭州市西湖区分公司), 广东省分公司 (when the
+document is about Unicom), professional subsidiaries (联通数科, 联通华盛电商分公司,
+联通…有限公司) and the group's named centres and laboratories (中国联通人工智能创新中心).  Every unit implies the
 ``Organization`` 中国联通; a unit named after a province or city implies that
 ``Province``.  Provincial and city branches get identity keys so that all forms
 of one branch resolve to one entity.
@@ -28,16 +29,26 @@ GROUP_KEY = "org:中国联通"
 _PARENT = r"(?:中国联通|###联通|中国联合网络通信集团有限公司)"
 _DIVISION = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|自治州|地区|盟|州)?"
 _BAD_INSIDE = re.compile(r"[各所下属旗等和与及、，的其本该携]")  # 中国联通携手…公司: a clause, no unit
+# A district or county under a province or city: 东丽(区), 南康(区), 张家港(市); not the 自治区 or 地区 of the
+# place itself (中国联通西藏自治区分公司), nor 市区, nor a clause (各区).
+_DISTRICT = r"(?P<district>(?![自市地]|壮族|回族|维吾尔|特别)(?:(?![各所下属旗等和与及的其本该携])[\u4e00-\u9fa5]){1,4}?)"
 
 
 class UnicomUnitExtractor(Extractor):
     name = "unicom_units"
-    version = "1"
+    version = "2"
 
     def __init__(self) -> None:
         g = self.gaz = gazetteer.load()
         place = f"(?P<place>{g.province_pattern}|{g.city_pattern})"
         place2 = f"(?P<place2>{g.city_pattern})"
+        # district branches first: their province or city branch is a part of their name
+        self.district_forms = [
+            # 中国联通赣州市南康区分公司, 联通杭州市西湖区分公司
+            re.compile(f"(?:{_PARENT}|(?<![中国#])联通){place}{_DIVISION}{_DISTRICT}(?:区|县)分公司"),
+            # 天津联通东丽区分公司, 苏州联通张家港市分公司
+            re.compile(f"{place}{_DIVISION}联通{_DISTRICT}(?:区|县|市)分公司"),
+        ]
         self.forms = [
             # 中国联通广东省分公司, 中国联通金华市分公司
             re.compile(f"{_PARENT}{place}{_DIVISION}分公司"),
@@ -54,6 +65,8 @@ class UnicomUnitExtractor(Extractor):
         self.named = re.compile("|".join(map(re.escape, sorted(g.unit_alias, key=len, reverse=True))))
         self.generic = re.compile(
             r"(?:中国联通|联通)(?:[\u4e00-\u9fa5（）()A-Za-z]{2,12}?)(?:有限责任公司|有限公司|分公司|研究院|设计院|公司)"
+            # the group's named centres and laboratories: 中国联通人工智能创新中心, 中国联通三农AI联合实验室
+            r"|中国联通(?:[\u4e00-\u9fa5A-Za-z]{2,10}?(?:创新中心|创新实验室|联合实验室)|反诈中心)"
         )
 
     def _place_key(self, place: str) -> tuple[str, str | None]:
@@ -69,15 +82,25 @@ class UnicomUnitExtractor(Extractor):
         found: list[tuple[int, int, str, str | None]] = []  # start, end, key, province
         taken = bytearray(len(text))
 
-        def add(start: int, end: int, key: str, province: str | None) -> None:
+        def add(start: int, end: int, key: str, province: str | None) -> bool:
             if any(taken[start:end]):
-                return
+                return False
             taken[start:end] = b"\x01" * (end - start)
             found.append((start, end, key, province))
+            return True
 
         for m in self.province_then_city.finditer(text):  # 福建联通 inside 福建联通三明分公司
             short = self.gaz.province_of(m.group("prov"))
             found.append((m.start(), m.start("rest"), f"unit:province:{short}", short))
+        for pattern in self.district_forms:
+            for m in pattern.finditer(text):
+                if self.gaz.province_of(m.group("district")) or m.group("district") in self.gaz.city_province:
+                    continue  # 北京联通北京市分公司 names the provincial branch twice, no district
+                key, province = self._place_key(m.group("place"))
+                district_key = key.replace("unit:", "unit:district:", 1) + ":" + m.group("district")
+                added = add(m.start(), m.end(), district_key, province)
+                if added and text.startswith("联通", m.start("district") - 2):  # 天津联通 in 天津联通东丽区分公司
+                    found.append((m.start(), m.start("district"), key, province))
         for m in self.named.finditer(text):
             add(m.start(), m.end(), f"unit:{self.gaz.unit_alias[m.group()]}", None)
         for pattern in self.forms:

@@ -429,3 +429,45 @@ def test_kinds_of_platform_and_the_whole_organisation_are_no_products():
     text = ("联通打造隐私计算平台和算力调度平台，研发基础大模型，升级分布式云，湘江联通全系统开展学习，"
             "联通研究院泛终端研究中心成立，搭起“2345678”平台，推出“沅水”安全平台和联通沅水大模型。")
     assert mentions(text, "products") == [("Product", "“沅水”安全平台"), ("Product", "联通沅水大模型")]
+
+
+def test_district_branches_are_units_under_the_branch_they_are_named_after():
+    text = "天津联通河西区分公司走访社区，联通杭州市滨江区分公司和联通杭州市分公司签约。"
+    assert mentions(text, "unicom_units") == [
+        ("Subsidiary", "天津联通"), ("Subsidiary", "天津联通河西区分公司"), ("Subsidiary", "联通杭州市滨江区分公司"),
+        ("Subsidiary", "联通杭州市分公司")]
+    found = relations(text)
+    assert {("天津联通河西区分公司", "subsidiaryOf", "天津联通", None), ("天津联通河西区分公司", "locatedIn", "天津", None),
+            ("联通杭州市滨江区分公司", "subsidiaryOf", "联通杭州市分公司", None),
+            ("联通杭州市滨江区分公司", "locatedIn", "浙江", None)} <= found
+    # the 自治区 or 地区 of the place itself, a repeated place and a clause are no districts
+    text = "中国联通西藏自治区分公司、中国联通大兴安岭地区分公司、北京联通北京市分公司和中国联通各区分公司参加。"
+    assert ("Subsidiary", "中国联通西藏自治区分公司") in mentions(text, "unicom_units")
+    keys = {m.key for m in registry.get("unicom_units")(parse(text))}
+    assert not any(k.startswith("unit:district:") for k in keys)
+
+
+def test_the_groups_named_centres_and_laboratories_are_units():
+    text = "中国联通数字乡村创新中心、中国联通反诈中心与中国联通湘江AI联合实验室成立，中国联通与紫金山实验室合作。"
+    assert mentions(text, "unicom_units") == [
+        ("Subsidiary", "中国联通数字乡村创新中心"), ("Subsidiary", "中国联通反诈中心"), ("Subsidiary", "中国联通湘江AI联合实验室")]
+
+
+def test_directives_orders_declarations_frameworks_and_numbered_rules_are_policies():
+    text = ("欧盟通过《数据治理指令》，美国发布《促进算力发展行政令》，多国签署《数字合作宣言》和《数据资产发展框架》，"
+            "公司执行《企业会计准则第14号——收入（修订）》和《企业会计准则解释第15号》，发布《关于召开股东大会的公告》。")
+    assert [name for _, name in mentions(text, "policies")] == [
+        "数据治理指令", "促进算力发展行政令", "数字合作宣言", "数据资产发展框架", "企业会计准则第14号——收入（修订）",
+        "企业会计准则解释第15号"]
+
+
+def test_an_exchange_is_named_without_the_companies_listed_on_it():
+    assert mentions("《北京证券交易所上市公司持续监管指引》发布。", "organizations") == [("Organization", "北京证券交易所")]
+
+
+def test_a_post_of_the_company_the_text_is_about_and_a_former_post():
+    text = "中国联通发布年报。公司董事、总裁张建国先生辞职，公司高级副总裁王立新先生接任。子公司总经理李伟出席。"
+    found = {(h, r, t, role) for h, r, t, role in relations(text) if r == "worksFor"}
+    assert found == {("张建国", "worksFor", "中国联通", "董事、总裁"), ("王立新", "worksFor", "中国联通", "高级副总裁")}
+    found = relations("2005年，时任中国联通副总裁的张建国表示，网络要升级。")
+    assert ("张建国", "worksFor", "中国联通", "副总裁") in found
