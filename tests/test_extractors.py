@@ -471,3 +471,8 @@ def test_a_post_of_the_company_the_text_is_about_and_a_former_post():
     assert found == {("张建国", "worksFor", "中国联通", "董事、总裁"), ("王立新", "worksFor", "中国联通", "高级副总裁")}
     found = relations("2005年，时任中国联通副总裁的张建国表示，网络要升级。")
     assert ("张建国", "worksFor", "中国联通", "副总裁") in found
+
+
+def test_a_share_tables_headings_are_no_part_of_the_exchanges_name():
+    text = "股票种类股票上市交易所股票简称股票代码A股深圳证券交易所湘江科技000001"
+    assert mentions(text, "organizations") == [("Organization", "深圳证券交易所")]
