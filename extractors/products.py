@@ -62,7 +62,7 @@ _COUNTED = re.compile(r"^\d|[0-9一二两三四五六七八九十几多数百千
 
 class ProductExtractor(Extractor):
     name = "products"
-    version = "4"
+    version = "5"
 
     def __init__(self, max_len: int = 14) -> None:
         self.gaz = gazetteer.load()

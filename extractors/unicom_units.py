@@ -3,10 +3,10 @@
 Forms: 广东联通, 金华联通, 中国联通广东省分公司, 联通金华市分公司, 浙江联通金华分公司,
 district branches (天津联通东丽区分公司, 联通杭州市西湖区分公司), 广东省分公司 (when the
 document is about Unicom), professional subsidiaries (联通数科, 联通华盛电商分公司,
-联通…有限公司) and the group's named centres and laboratories (中国联通人工智能创新中心).  Every unit implies the
-``Organization`` 中国联通; a unit named after a province or city implies that
-``Province``.  Provincial and city branches get identity keys so that all forms
-of one branch resolve to one entity.
+联通…有限公司) and the group's named centres and laboratories (中国联通人工智能创新中心).
+Every unit implies the ``Organization`` 中国联通; a unit named after a province or
+city implies that ``Province``.  Provincial, city and district branches get identity
+keys so that all forms of one branch resolve to one entity.
 
 >>> from kg.pipeline import parse
 >>> ms = UnicomUnitExtractor()(parse("联通金华市分公司上线新平台。"))
