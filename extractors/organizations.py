@@ -53,6 +53,15 @@ _INDUSTRY = re.compile(r"科技|软件|信息|网络|技术|数据|智能|电子
 _GOV_BODY = re.compile(r"(?:国家|中央|中共中央|全国)[^的，。、；：“”\s等\d]{2,10}?"
                        r"(?:(?<![全内外总本局干])部(?![署门分件位落委])|(?<![格布结当骗僵时大全开变新棋饭好])局|委员会|(?<![部签])署|办公室|总局)"
                        r"(?![\u4e00-\u9fa5]{0,1}(?:长|主任))")
+# A foreign government's body (美国商务部, 日本数字厅, 爱尔兰数据保护委员会, 美国白宫科技政策办公室) and the
+# White House; 美国东部, 欧洲大部分, 日本餐厅 are none.
+_FOREIGN_GOV = re.compile(
+    r"(?:美国|英国|法国|德国|日本|韩国|俄罗斯|印度|新加坡|澳大利亚|加拿大|意大利|荷兰|瑞士|爱尔兰|巴西|以色列|泰国|越南|"
+    r"马来西亚|印度尼西亚|欧盟|欧洲)(?:联邦)?(?:白宫)?[^的了，。、；：“”《》\s等\d]{0,12}?"
+    r"(?:(?<![东西南北中全内外总本局干大])部(?![署门分件位落委长际])|(?<![格布结当时大全开变新])局|(?<![餐客大展])厅|"
+    r"委员会|办公室|议会|参议院|众议院|法院)(?![长])"
+    r"|(?:美国)?白宫(?!科技|[\u4e00-\u9fa5]{0,8}?(?:办公室|委员会))"
+)
 # An IDC is as often the data-centre business (IDC机架, IDC业务) as the analyst firm: the firm is the one
 # that publishes, forecasts or is cited.
 _CITED_AFTER = re.compile(r"发布|报告|数据|预测|公布|统计|显示|的《|《|调研|研究")
@@ -87,6 +96,8 @@ class OrganizationExtractor(Extractor):
             candidates.append((m.start(), m.end(), f"org:{self.gaz.org_alias.get(m.group(), m.group())}", 0.8))
         for m in self.local_gov.finditer(text):
             candidates.append((m.start(), m.end(), None, 0.8))
+        for m in _FOREIGN_GOV.finditer(text):
+            candidates.append((m.start(), m.end(), f"org:{self.gaz.org_alias.get(m.group(), m.group())}", 0.8))
         for m in _SUFFIX.finditer(text):
             end = m.end()
             while (more := _SUFFIX.match(text, end)):  # 集团 + 股份有限公司

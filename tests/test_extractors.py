@@ -468,3 +468,10 @@ def test_a_post_of_the_company_the_text_is_about_and_a_former_post():
 def test_a_share_tables_headings_are_no_part_of_the_exchanges_name():
     text = "股票种类股票上市交易所股票简称股票代码A股深圳证券交易所湘江科技000001"
     assert mentions(text, "organizations") == [("Organization", "深圳证券交易所")]
+
+
+def test_foreign_government_bodies_are_organisations():
+    text = ("美国能源部发布规则，爱尔兰网络安全委员会与日本数码厅合作，美国白宫科技政策办公室回应，白宫发言。"
+            "美国东部和欧洲大部分国家的日本餐厅，法国批准了欧洲委员会的公约。")
+    assert [name for _, name in mentions(text, "organizations")] == [
+        "美国能源部", "爱尔兰网络安全委员会", "日本数码厅", "美国白宫科技政策办公室", "白宫", "欧洲委员会"]
