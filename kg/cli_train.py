@@ -39,7 +39,9 @@ _GOLD = DEFAULT_CORPUS.parent.parent / "gold"
 def train(corpus, annotations, test_annotations, out, exclude_tsv, exclude_jsonl, seed, epochs, max_silver):
     """Train the NER pipeline from the corpus, the rules and the annotated passages.
 
-    Reproducible: the same corpus, annotations and seed give the same model.
+    Reproducible: the same corpus, annotations, rules and seed give the same
+    model (the rules label the silver sentences, so a commit with other rules
+    makes another model; docs/ner.md says which commit made the shipped one).
     The gold ranges (--exclude, --exclude-jsonl) are never read for training.
 
     \b

@@ -64,7 +64,7 @@ MODEL_CONFIG = {
 
 @dataclass
 class TrainSettings:
-    """What a training run uses; the defaults reproduce the shipped model."""
+    """What a training run uses; the defaults, at the commit named in docs/ner.md, reproduce the shipped model."""
 
     corpus: Path = DEFAULT_CORPUS
     annotations: Path = DEFAULT_ANNOTATIONS
