@@ -31,7 +31,7 @@ _DIVISION = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自�
 _BAD_INSIDE = re.compile(r"[各所下属旗等和与及、，的其本该携]")  # 中国联通携手…公司: a clause, no unit
 # A district or county under a province or city: 东丽(区), 南康(区), 张家港(市); not the 自治区 or 地区 of the
 # place itself (中国联通西藏自治区分公司), nor 市区, nor a clause (各区).
-_DISTRICT = r"(?P<district>(?![自市地]|壮族|回族|维吾尔|特别)(?:(?![各所下属旗等和与及的其本该携])[\u4e00-\u9fa5]){1,4}?)"
+_DISTRICT = r"(?P<district>(?![自市地]|壮族|回族|维吾尔|特别)(?:(?!" + _BAD_INSIDE.pattern + r")[\u4e00-\u9fa5]){1,4}?)"
 
 
 class UnicomUnitExtractor(Extractor):
