@@ -47,8 +47,10 @@ class NameRelationExtractor(Extractor):
                 continue
             same = by_span[(m.start, m.end)]
             if m.label == "Subsidiary":
-                if (m.key or "").startswith("unit:district:"):  # unit:district:city:杭州:西湖 → unit:city:杭州
-                    parent = units.get("unit:" + m.key.removeprefix("unit:district:").rsplit(":", 1)[0])
+                key = m.key or ""
+                parent = None  # a district branch's city or provincial branch: unit:district:city:杭州:西湖 → unit:city:杭州
+                if key.startswith("unit:district:"):
+                    parent = units.get("unit:" + key.removeprefix("unit:district:").rsplit(":", 1)[0])
                     if parent is not None:
                         rel(m, "subsidiaryOf", parent, 0.85)
                 for t in same:
@@ -56,7 +58,10 @@ class NameRelationExtractor(Extractor):
                         rel(m, "subsidiaryOf", t, 0.95)
                     elif t.implied and t.label == "Province":
                         rel(m, "locatedIn", t, 0.9)
-                        if (m.key or "").startswith("unit:city:") and t.key and t.key.split(":")[-1] in provincial:
+                        # a city branch, or a district branch whose city branch is not named, under the provincial one
+                        under_province = key.startswith("unit:city:") or key.startswith("unit:district:") and parent is None
+                        if under_province and t.key and t.key.split(":")[-1] in provincial \
+                                and provincial[t.key.split(":")[-1]] is not m:
                             rel(m, "subsidiaryOf", provincial[t.key.split(":")[-1]], 0.85)
             elif m.label == "Product":
                 for t in same:  # 联通云, 阿里云: the owner named inside the brand provides it

@@ -15,7 +15,7 @@ import re
 
 from extractors import gazetteer
 from extractors.base import Extractor
-from extractors.spans import left_edge, longest_first, unnamed_start
+from extractors.spans import holds_clause, left_edge, longest_first, unnamed_start
 from kg.records import Mention, ParsedDocument
 from kg.resolve import unmask
 
@@ -56,14 +56,16 @@ _GOV_BODY = re.compile(r"(?:国家|中央|中共中央|全国)[^的，。、；�
                        r"(?:(?<![全内外总本局干])部(?![署门分件位落委])|" + _BUREAU + r"|委员会|(?<![部签])署|办公室|总局)"
                        r"(?![\u4e00-\u9fa5]{0,1}(?:长|主任))")
 # A foreign government's body (美国商务部, 日本数字厅, 爱尔兰数据保护委员会, 美国白宫科技政策办公室) and the
-# White House; 美国东部, 欧洲大部分, 日本餐厅 are none.
+# White House; 美国东部, 欧洲大部分, 日本餐厅, 美国俱乐部 are none, and nor is a clause or a company
+# (美国苹果公司成立AI委员会: _NOT_GOV_INSIDE, holds_clause).
 _FOREIGN_GOV = re.compile(
     r"(?:美国|英国|法国|德国|日本|韩国|俄罗斯|印度|新加坡|澳大利亚|加拿大|意大利|荷兰|瑞士|爱尔兰|巴西|以色列|泰国|越南|"
-    r"马来西亚|印度尼西亚|欧盟|欧洲)(?:联邦)?(?:白宫)?[^的了，。、；：“”《》\s等\d]{0,12}?"
-    r"(?:(?<![东西南北中全内外总本局干大])部(?![署门分件位落委长际])|" + _BUREAU + r"|(?<![餐客大展])厅|"
+    r"马来西亚|印度尼西亚|欧盟|欧洲)(?:联邦)?(?:白宫)?[^的了在向对从到，。、；：“”《》\s等\d]{0,12}?"
+    r"(?:(?<![东西南北中全内外总本局干大乐])部(?![署门分件位落委长际])|" + _BUREAU + r"|(?<![餐客大展业])厅|"
     r"委员会|办公室|议会|参议院|众议院|法院)(?![长])"
     r"|(?:美国)?白宫(?!科技|[\u4e00-\u9fa5]{0,8}?(?:办公室|委员会))"
 )
+_NOT_GOV_INSIDE = re.compile(r"公司|集团|营业")
 # An IDC is as often the data-centre business (IDC机架, IDC业务) as the analyst firm: the firm is the one
 # that publishes, forecasts or is cited.
 _CITED_AFTER = re.compile(r"发布|报告|数据|预测|公布|统计|显示|的《|《|调研|研究")
@@ -99,6 +101,8 @@ class OrganizationExtractor(Extractor):
         for m in self.local_gov.finditer(text):
             candidates.append((m.start(), m.end(), None, 0.8))
         for m in _FOREIGN_GOV.finditer(text):
+            if _NOT_GOV_INSIDE.search(m.group()) or holds_clause(m.group()):
+                continue
             candidates.append((m.start(), m.end(), f"org:{self.gaz.org_alias.get(m.group(), m.group())}", 0.8))
         for m in _SUFFIX.finditer(text):
             end = m.end()

@@ -25,7 +25,8 @@ _TRAILING_PAREN = re.compile(r"(?:[（(][^（）()]*[）)]|[\s\d.\-—]+(?:版|�
 _POLICY_END = re.compile(
     r"(?:法|法案|条例|规定|办法|规划|计划|方案|意见|纲要|战略|指南|指引|标准|规范|规则|通知|决定|细则|制度|准则|"
     r"政策|措施|目录|要求|公约|守则|章程|法典|倡议|清单|路线图|指导意见|实施意见|若干意见|"
-    r"指令|行政令|行政命令|宣言|框架)$"  # an EU directive, a US executive order, a declaration, a policy framework
+    r"指令|行政令|行政命令|(?<!共产党)宣言|(?<!技术|架构)框架)$"  # an EU directive, a US executive order, a declaration,
+    # a policy framework; not a book (共产党宣言) or a technical framework (算力网络总体技术框架)
 )
 # A numbered part of a code of rules: 企业会计准则第21号——租赁, 企业会计准则解释第13号, 自律监管指引第1号--规范运作
 _NUMBERED_PART = re.compile(r"(?:解释)?第[\d一二三四五六七八九十]+号$")

@@ -53,7 +53,7 @@ _ACTION_START = re.compile(r"^(?:建设|提升|优化|完善|加强|强化|深�
 # 全 (whole) before the product word: 中国联通全系统 is the organisation; 安全平台 is a product word.
 _WHOLE = re.compile(r"(?<![安健完齐])全$")
 # After these the product word names a part of something else: 泛终端研究中心, 平台公司.
-_SUFFIX_GOES_ON = re.compile(r"研究|中心|实验室|联盟|公司")
+_SUFFIX_GOES_ON = re.compile(r"研究|中心(?!节点)|实验室|联盟|公司")
 # Latin letters in a name mark a model or brand name (AICC算力集群), not a description.
 _LATIN = re.compile(r"[A-Za-z]")
 _COUNTED = re.compile(r"^\d|[0-9一二两三四五六七八九十几多数百千万亿][个级类款种项家套批大]"

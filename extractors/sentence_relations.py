@@ -47,7 +47,7 @@ _CLAUSE_OPENERS = set("，：；”—年月日前外时来")
 _MODIFIER = re.compile(r"(?:的|评级|认证|颁发|授予|评选|认定|发布的|牵头的)")
 _ROLE_TRIM = re.compile(r"^[的、，\s]+|[的、，\s]+$")  # 时任中国联通副总裁的刘韵洁: the role is 副总裁
 # A post of the company the text is about, named only as 公司 (公司董事、总裁李国华, 本公司高级副总裁范云军).
-_OWN_POST = re.compile(f"(?<![\u4e00-\u9fa5])(?:本公司|公司)(?P<role>[\u4e00-\u9fa5、]{{0,10}}?(?:{TITLES}))$")
+_OWN_POST = re.compile(f"(?<![\u4e00-\u9fa5A-Za-z0-9])(?:本公司|公司)(?P<role>[\u4e00-\u9fa5、]{{0,10}}?(?:{TITLES}))$")
 
 
 def _opens_clause(text: str, sent, m: Mention) -> bool:
@@ -253,9 +253,9 @@ class SentenceRelationExtractor(Extractor):
         if not employed and post and unit is not None:
             rel(person, "worksFor", unit, 0.55, role=post.group())
             employed = True
-        # 公司董事、总裁李国华: a post of the company the text is about
+        # 公司董事、总裁李国华: a post of the company the text is about, when no other unit is named before it
         own = _OWN_POST.search(text, max(0, person.start - 14), person.start)
-        if not employed and own and topic is not None:
+        if not employed and own and topic is not None and not before:
             rel(person, "worksFor", topic, 0.55, role=_ROLE_TRIM.sub("", own.group("role")))
         # 张三（X公司总经理） / 张三，X公司董事长
         for u in units:

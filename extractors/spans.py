@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["left_edge", "unnamed_start", "overlaps", "STOP_PUNCT", "covered", "blocked", "longest_first"]
+__all__ = ["left_edge", "unnamed_start", "holds_clause", "overlaps", "STOP_PUNCT", "covered", "blocked", "longest_first"]
 
 _CLOSING = {"”": "“", "）": "（", ")": "(", "》": "《"}
 STOP_PUNCT = set("，。、；：！？“”‘’（）()《》【】[]「」 \t\n\r,.;:!?\"'—…·/|")
@@ -124,6 +124,21 @@ def unnamed_start(text: str, start: int) -> bool:
     if _UNNAMED_START.match(text, start):
         return True
     return 0 < start < len(text) and text[start - 1].isdigit() and text[start] in _MEASURE_WORDS
+
+
+_CLAUSE_WORDS = [w for w in _STOP_WORDS if len(w) > 1]
+_CLAUSE_WORDS_IN_NAMES = [w for w in _CLAUSE_WORDS if w not in _NAME_VERBS]
+
+
+def holds_clause(body: str, name_verbs: bool = True) -> bool:
+    """Whether a stop word of two characters or more stands in ``body``: a clause, not a name.
+
+    ``name_verbs`` lets the verbs that make up names (发展, 加强 …) stand in it.
+
+    >>> holds_clause("苹果公司成立AI"), holds_clause("资讯通信媒体发展"), holds_clause("加强县", name_verbs=False)
+    (True, False, True)
+    """
+    return any(w in body for w in (_CLAUSE_WORDS_IN_NAMES if name_verbs else _CLAUSE_WORDS))
 
 
 def _latin_or_digit(ch: str) -> bool:

@@ -19,6 +19,7 @@ import re
 
 from extractors import gazetteer
 from extractors.base import Extractor
+from extractors.spans import holds_clause
 from kg.records import Mention, ParsedDocument
 from kg.resolve import unmask
 
@@ -30,7 +31,9 @@ _PARENT = r"(?:中国联通|###联通|中国联合网络通信集团有限公司
 _DIVISION = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|自治州|地区|盟|州)?"
 _BAD_INSIDE = re.compile(r"[各所下属旗等和与及、，的其本该携]")  # 中国联通携手…公司: a clause, no unit
 # A district or county under a province or city: 东丽(区), 南康(区), 张家港(市); not the 自治区 or 地区 of the
-# place itself (中国联通西藏自治区分公司), nor 市区, nor a clause (各区).
+# place itself (中国联通西藏自治区分公司), nor 市区, nor a clause (各区).  Nor a level or a verb's object:
+# 县分公司, 区县分公司, 全省县分公司 (see also holds_clause: 加强县分公司, 走访朝阳区分公司).
+_NOT_DISTRICT = re.compile(r"[在到赴对为省区县]|全[省市区县]|.*个")
 _DISTRICT = r"(?P<district>(?![自市地]|壮族|回族|维吾尔|特别)(?:(?!" + _BAD_INSIDE.pattern + r")[\u4e00-\u9fa5]){1,4}?)"
 
 
@@ -44,8 +47,9 @@ class UnicomUnitExtractor(Extractor):
         place2 = f"(?P<place2>{g.city_pattern})"
         # district branches first: their province or city branch is a part of their name
         self.district_forms = [
-            # 中国联通赣州市南康区分公司, 联通杭州市西湖区分公司
-            re.compile(f"(?:{_PARENT}|(?<![中国#])联通){place}{_DIVISION}{_DISTRICT}(?:区|县)分公司"),
+            # 中国联通赣州市南康区分公司, 联通杭州市西湖区分公司, 浙江联通杭州市西湖区分公司
+            re.compile(f"(?:{_PARENT}|(?P<province>{g.province_pattern})联通|(?<![中国#])联通)"
+                       f"{place}{_DIVISION}{_DISTRICT}(?:区|县)分公司"),
             # 天津联通东丽区分公司, 苏州联通张家港市分公司
             re.compile(f"{place}{_DIVISION}联通{_DISTRICT}(?:区|县|市)分公司"),
         ]
@@ -94,12 +98,19 @@ class UnicomUnitExtractor(Extractor):
             found.append((m.start(), m.start("rest"), f"unit:province:{short}", short))
         for pattern in self.district_forms:
             for m in pattern.finditer(text):
-                if self.gaz.province_of(m.group("district")) or m.group("district") in self.gaz.city_province:
+                district = m.group("district")
+                if self.gaz.province_of(district) or district in self.gaz.city_province:
                     continue  # 北京联通北京市分公司 names the provincial branch twice, no district
+                if _NOT_DISTRICT.match(district) or holds_clause(district, name_verbs=False):
+                    continue  # 江西联通加强县分公司, 重庆联通区县分公司: a clause or a level, no district
                 key, province = self._place_key(m.group("place"))
-                district_key = key.replace("unit:", "unit:district:", 1) + ":" + m.group("district")
-                added = add(m.start(), m.end(), district_key, province)
-                if added and text.startswith("联通", m.start("district") - 2):  # 天津联通 in 天津联通东丽区分公司
+                if not add(m.start(), m.end(), key.replace("unit:", "unit:district:", 1) + ":" + district, province):
+                    continue
+                # the branch named inside: 天津联通 in 天津联通东丽区分公司, 浙江联通 in 浙江联通杭州市西湖区分公司
+                if m.groupdict().get("province"):
+                    short = self.gaz.province_of(m.group("province"))
+                    found.append((m.start(), m.end("province") + 2, f"unit:province:{short}", short))
+                elif text.startswith("联通", m.start("district") - 2):
                     found.append((m.start(), m.start("district"), key, province))
         for m in self.named.finditer(text):
             add(m.start(), m.end(), f"unit:{self.gaz.unit_alias[m.group()]}", None)

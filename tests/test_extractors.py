@@ -475,3 +475,26 @@ def test_foreign_government_bodies_are_organisations():
             "美国东部和欧洲大部分国家的日本餐厅，法国批准了欧洲委员会的公约。")
     assert [name for _, name in mentions(text, "organizations")] == [
         "美国能源部", "爱尔兰网络安全委员会", "日本数码厅", "美国白宫科技政策办公室", "白宫", "欧洲委员会"]
+
+
+def test_a_level_or_a_clause_before_a_branch_is_no_district():
+    text = "湖北联通加强县分公司建设，安徽联通首批县分公司挂牌，四川联通区县分公司参加，北京联通走访海淀区分公司。"
+    assert mentions(text, "unicom_units") == [
+        ("Subsidiary", "湖北联通"), ("Subsidiary", "安徽联通"), ("Subsidiary", "四川联通"), ("Subsidiary", "北京联通")]
+    text = "江苏联通南京市鼓楼区分公司总经理李明表示。"
+    assert mentions(text, "unicom_units") == [("Subsidiary", "江苏联通"), ("Subsidiary", "江苏联通南京市鼓楼区分公司")]
+    found = relations(text)
+    assert {("江苏联通南京市鼓楼区分公司", "subsidiaryOf", "江苏联通", None),
+            ("李明", "worksFor", "江苏联通南京市鼓楼区分公司", "总经理")} <= found
+
+
+def test_no_foreign_body_from_a_company_a_clause_or_a_club_and_no_book_or_technical_framework_as_policy():
+    text = "美国谷歌公司成立伦理委员会，日本游客在联通营业厅办理业务，美国俱乐部开业，印度电子和信息技术部发布规则。"
+    assert [name for _, name in mentions(text, "organizations")] == ["谷歌公司", "印度电子和信息技术部"]
+    text = "重温《共产党宣言》，发布《云网融合技术框架》和《数据要素流通框架》。"
+    assert [name for _, name in mentions(text, "policies")] == ["数据要素流通框架"]
+
+
+def test_a_post_of_公司_after_another_unit_or_of_a_latin_named_company_is_not_the_topics():
+    text = "中国联通召开会议。中国铁塔表示，公司总经理王立新将加快共享。3M公司大中华区总裁张建国表示。"
+    assert not {r for r in relations(text) if r[1] == "worksFor" and r[2] == "中国联通"}
