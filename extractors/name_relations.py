@@ -33,8 +33,6 @@ class NameRelationExtractor(Extractor):
         by_span: dict[tuple[int, int], list[Mention]] = {}
         for m in doc.mentions:
             by_span.setdefault((m.start, m.end), []).append(m)
-        provincial = {m.key.split(":")[-1]: m for m in doc.mentions
-                      if m.label == "Subsidiary" and (m.key or "").startswith("unit:province:")}
         units = {m.key: m for m in doc.mentions if m.label == "Subsidiary" and not m.implied and m.key}
         provinces_here = {m.key.split(":")[-1]: m for m in doc.mentions if m.label == "Province"}
 
@@ -60,9 +58,9 @@ class NameRelationExtractor(Extractor):
                         rel(m, "locatedIn", t, 0.9)
                         # a city branch, or a district branch whose city branch is not named, under the provincial one
                         under_province = key.startswith("unit:city:") or key.startswith("unit:district:") and parent is None
-                        if under_province and t.key and t.key.split(":")[-1] in provincial \
-                                and provincial[t.key.split(":")[-1]] is not m:
-                            rel(m, "subsidiaryOf", provincial[t.key.split(":")[-1]], 0.85)
+                        branch = units.get("unit:province:" + t.key.split(":")[-1]) if t.key else None
+                        if under_province and branch is not None and branch is not m:
+                            rel(m, "subsidiaryOf", branch, 0.85)
             elif m.label == "Product":
                 for t in same:  # 联通云, 阿里云: the owner named inside the brand provides it
                     if t.implied and t.label == "Organization":
