@@ -32,7 +32,7 @@ TITLES = (
 )
 _TITLE = re.compile(f"(?:{TITLES})")
 # Characters that follow a two-character name rather than being its third character.
-_PARTICLES = set("在的了和与及是将对向等说从到为也就已还均曾正首获被把现每一称则、，。；：:！？（(“”")
+_PARTICLES = set("在的了和与及是将对向等说从到为也就已还均曾正首获被把现每一称则们、，。；：:！？（(“”")
 _NOT_GIVEN_START = set("、，。；：:！？（(“”的是了和与及在等为对向同将已也就")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fa5]")
 _NOT_NAME_START = set("的了和与及在是将为对")
@@ -41,13 +41,20 @@ _KNOWN = {"习近平": 0.99}
 _POST_TITLES = ("总经理|副总经理|董事长|副董事长|书记|副书记|主任|副主任|院长|部长|局长|总裁|副总裁|院士|教授|秘书长|会长|"
                 "理事长|独立董事|执行董事|董事|监事|总监|馆长|校长|行长|总理|首相")
 # What follows a name and hardly anything else: a form of address, a post, a verb of speech, 和他的团队.
+_SPEECH = "表示|指出|强调|介绍|认为|提到|谈到|坦言|透露|分享|宣布"
 _HONORIFIC = re.compile(r"(?:同志|总书记|先生|女士|表示|指出|强调|介绍|说道|补充说|笑着说|(?<!所)说|看来|认为|提到|谈到|坦言|透露|"
-                        r"告诉|向记者|回忆|解释|发表|致辞|和他的|和她的|和团队|带领团队|" + _POST_TITLES + ")")
+                        r"告诉|向记者|回忆|解释|发表|致辞|和他的|和她的|和团队|带领团队|"
+                        # an adverb before the verb of speech (曹兴信进一步指出, 曹兴信还分享了), a talk (朱常波在演讲中)
+                        r"(?:进一步|还|也|又|再次|随后|同时|特别|首先|更是)(?:" + _SPEECH + r")|"
+                        r"在(?:主旨演讲|演讲|致辞|发言|讲话|会上|采访)|" + _POST_TITLES + ")")
 # Common words that look like a surname plus a given name after a title (专家云集, 总书记关于党的…).
 _NOT_GIVEN = {"云集", "关于", "高层", "层次", "一行", "等人", "们的", "同时", "共同", "全体", "代表", "团队", "本人",
               "强调", "表示", "指出", "介绍", "认为", "要求", "提出", "称赞", "表扬", "希望", "带领", "带队", "主持",
               "文化", "思想", "重要", "讲话", "指示", "批示", "项目", "明确", "廉洁", "先生", "女士", "同志", "建设",
-              "高度", "智慧", "农业", "荣获", "隆重", "管理", "高管", "方面"}
+              "高度", "智慧", "农业", "荣获", "隆重", "管理", "高管", "方面", "记者",
+              # common nouns that open with a surname and stand before verbs of speech (文件指出, 方案强调)
+              "文件", "方案", "石油", "常委", "金融", "安全", "应用", "计划", "时间", "史料", "全会", "全文", "文章",
+              "苏宁"}
 # Words that start right after a two-character name (李杰根据 is 李杰 + 根据, not 李杰根).
 _WORD_AFTER = {"根据", "表示", "指出", "介绍", "认为", "强调", "等人", "同志", "作为", "对于", "关于", "带领", "负责", "主持",
                "出席", "参加", "率队", "一行", "为了", "通过", "提出", "要求", "说明", "指导", "调研", "考察", "会见", "陪同",
@@ -59,7 +66,7 @@ _WORD_AFTER = {"根据", "表示", "指出", "介绍", "认为", "强调", "等�
                "结合", "就此", "对此", "向记者", "在会上", "在致辞", "同时", "随后", "最后", "首先", "接到", "带着",
                "坚持", "始终", "一直", "主动", "第一", "立即", "迅速", "每天", "经常", "总是", "通过", "利用", "来自",
                "说道", "笑着", "告诉记者", "和他", "和她", "他们", "她们", "团队", "带队", "牵头", "组织", "负责", "带来"}
-_BEFORE_NAME = set("，。、；：:！？（(“”》】 ") | set("部司处院室局在有为是由和与及的")
+_BEFORE_NAME = set("，。、；：:！？（(“”》】 ") | set("部司处院室局校在有为是由和与及的")
 # A credit line: 撰稿：程唯珈 编辑：张瀛丰, 文/刘建国 陈晓东 (one or more names after the role and a colon or slash).
 _CREDIT_ROLE = re.compile(r"(?:撰稿|编辑|责任编辑|责编|审核|审校|校对|摄影|摄像|记者|通讯员|作者|文|图)\s*[：:/／]\s*")
 _CREDIT = re.compile(r"(?:^|(?<=[\s，。！？（(】”|]))" + _CREDIT_ROLE.pattern)
@@ -72,7 +79,7 @@ _LIST_END = set("、，。；：！？）)—等和与及")
 
 class PersonExtractor(Extractor):
     name = "people"
-    version = "2"
+    version = "3"
 
     def __init__(self) -> None:
         self.surnames = gazetteer.load().surnames
@@ -81,6 +88,8 @@ class PersonExtractor(Extractor):
     def _ends_name(text: str, end: int) -> bool:
         """Whether what follows ``end`` can follow a name: punctuation, a particle, a post or a verb of speech."""
         nxt = text[end:end + 1]
+        if nxt == "们":  # 居民们, 同事们: a plural is no name
+            return False
         return (not nxt or not _NAME_CHARS.match(nxt) or nxt in _PARTICLES or text[end:end + 2] in _WORD_AFTER
                 or _TITLE.match(text, end) is not None or _HONORIFIC.match(text, end) is not None)
 

@@ -56,13 +56,20 @@ _WHOLE = re.compile(r"(?<![安健完齐])全$")
 _SUFFIX_GOES_ON = re.compile(r"研究|中心(?!节点)|实验室|联盟|公司")
 # Latin letters in a name mark a model or brand name (AICC算力集群), not a description.
 _LATIN = re.compile(r"[A-Za-z]")
+# A quoted name right after the kind of thing it names: 统一承载平台“联通链”, 青少年品牌“联通沃派”,
+# 5G专网产品“致远、比邻、如翼”.  A figure of speech in quotes names nothing (业务平台“双轮驱动”).
+_NAMED_AFTER_KIND = re.compile(r"(?:平台|品牌|产品|小程序|APP|App|大模型|操作系统|客户端)“([^“”+＋]{2,16})”")
+_QUOTED_PRODUCT = re.compile(r"“([^“”+＋]{3,16})”产品")
+_FIGURE = re.compile(r"(?:高地|驱动|引擎|标杆|名片|样板|长城|生命线|底座|主力军|排头兵|桥梁|纽带|抓手|阵地|试验田|赛道|利器)$")
+# Where an item of a 、 list ends: the next item, the end of the clause, or a count (元景办公四大通用产品).
+_ITEM_END = re.compile(r"[、，。；：！？,;:!?（(“”《》\s]|等|和|及|与|[0-9一二两三四五六七八九十几多]")
 _COUNTED = re.compile(r"^\d|[0-9一二两三四五六七八九十几多数百千万亿][个级类款种项家套批大]"
 )
 
 
 class ProductExtractor(Extractor):
     name = "products"
-    version = "5"
+    version = "6"
 
     def __init__(self, max_len: int = 14) -> None:
         self.gaz = gazetteer.load()
@@ -79,6 +86,32 @@ class ProductExtractor(Extractor):
     def _listed_after(text: str, start: int, candidates: list[tuple[int, int, float]]) -> bool:
         """Whether the name follows an accepted product in a 、 list (推出X平台、Y平台)."""
         return start > 0 and text[start - 1] == "、" and any(end == start - 1 for _, end, _ in candidates)
+
+    @staticmethod
+    def _line_items(text: str, known: set[tuple[int, int]]) -> list[tuple[int, int, float]]:
+        """Items of a 、 list named after one known product: 元景热线、元景编程、元景运维 (the line 元景).
+
+        A known name followed by more name characters opens a longer item;
+        it counts when another item of the same list opens with that name too.
+        """
+        found = []
+        for start, end in known:
+            if end >= len(text) or _ITEM_END.match(text, end):
+                continue
+            stop = _ITEM_END.search(text, end)
+            item_end = stop.start() if stop else len(text)
+            if item_end - end > 3:  # 元景编程, not 微信扫码变更 (a feature of 微信)
+                continue
+            listed_before = text[start - 1:start] == "、"
+            listed_after = text[item_end:item_end + 1] == "、"
+            if not (listed_before or listed_after):
+                continue
+            stem = text[start:end]
+            siblings = [s for s, _ in known if s != start and abs(s - start) <= 3 * (item_end - start) + 2
+                        and text[s:s + len(stem)] == stem]
+            if siblings:
+                found.append((start, item_end, 0.75))
+        return found
 
     def _platform_lists(self, text: str, candidates: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
         """Companies named as platforms: a known company in a 、 list with known products (淘宝、京东、拼多多)."""
@@ -101,15 +134,26 @@ class ProductExtractor(Extractor):
             version = _VERSION.match(text, m.end())  # 元景2.0: a version of a known product is named as such
             known.add((m.start(), version.end() if version else m.end()))
         candidates: list[tuple[int, int, float]] = [(start, end, 0.9) for start, end in sorted(known)]
+        candidates += self._line_items(text, known)
+        for m in _NAMED_AFTER_KIND.finditer(text):
+            pos = m.start(1)
+            for item in m.group(1).split("、"):
+                if len(item) >= 2 and not item.isdigit() and not _FIGURE.search(item) and not _CATEGORY.match(item):
+                    candidates.append((pos, pos + len(item), 0.75))
+                pos += len(item) + 1
+        for m in _QUOTED_PRODUCT.finditer(text):  # 推出“联通安全管家”产品: a branded name in quotes
+            if _BRAND.match(m.group(1)) and len(_BRAND.sub("", m.group(1))) >= 2:
+                candidates.append((m.start(1), m.end(1), 0.75))
         for m in _MODEL_AFTER_KIND.finditer(text):
             candidates.append((m.start(1), m.end(1), 0.75))
         for m in _SUFFIX.finditer(text):
             end = m.end()
-            if _SUFFIX_GOES_ON.match(text, end):
-                continue
+            if _SUFFIX_GOES_ON.match(text, end) or _NAMED_AFTER_KIND.match(text, m.start()):
+                continue  # 平台公司; 统一承载平台“联通链”: the quoted name is the product
             if m.start() > 0 and text[m.start() - 1] == "”":  # “沃派”品牌 → 沃派
                 q = text.rfind("“", max(0, m.start() - 20), m.start())
-                if q >= 0 and m.group() in ("品牌", "APP", "App", "平台", "套餐") and not text[q + 1:m.start() - 1].isdigit():
+                if q >= 0 and m.group() in ("品牌", "APP", "App", "平台", "套餐", "小程序", "客户端") \
+                        and not text[q + 1:m.start() - 1].isdigit():
                     candidates.append((q + 1, m.start() - 1, 0.7))
                 continue
             start = left_edge(text, m.start(), self.max_len, alnum=True, quotes=True, name_verbs=True)

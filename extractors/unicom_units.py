@@ -34,12 +34,13 @@ _BAD_INSIDE = re.compile(r"[各所下属旗等和与及、，的其本该携]") 
 # place itself (中国联通西藏自治区分公司), nor 市区, nor a clause (各区).  Nor a level or a verb's object:
 # 县分公司, 区县分公司, 全省县分公司 (see also holds_clause: 加强县分公司, 走访朝阳区分公司).
 _NOT_DISTRICT = re.compile(r"[在到赴对为省区县]|全[省市区县]|.*个")
-_DISTRICT = r"(?P<district>(?![自市地]|壮族|回族|维吾尔|特别)(?:(?!" + _BAD_INSIDE.pattern + r")[\u4e00-\u9fa5]){1,4}?)"
+# 和平区 (天津, 沈阳) is the one district whose name holds a word that joins clauses.
+_DISTRICT = r"(?P<district>(?![自市地]|壮族|回族|维吾尔|特别)(?:和平|(?!" + _BAD_INSIDE.pattern + r")[\u4e00-\u9fa5]){1,4}?)"
 
 
 class UnicomUnitExtractor(Extractor):
     name = "unicom_units"
-    version = "2"
+    version = "3"
 
     def __init__(self) -> None:
         g = self.gaz = gazetteer.load()
@@ -68,10 +69,10 @@ class UnicomUnitExtractor(Extractor):
         self.bare_branch = re.compile(f"(?<![公司行])(?P<place>{g.province_pattern}){_DIVISION}分公司")
         self.named = re.compile("|".join(map(re.escape, sorted(g.unit_alias, key=len, reverse=True))))
         self.generic = re.compile(
-            r"(?:中国联通|联通)(?:[\u4e00-\u9fa5（）()A-Za-z]{2,12}?)(?:有限责任公司|有限公司|分公司|研究院|设计院|公司)"
-            # the group's named centres and laboratories: 中国联通人工智能创新中心, 中国联通三农AI联合实验室
-            r"|中国联通(?:[\u4e00-\u9fa5A-Za-z]{2,10}?(?:创新中心|创新实验室|联合实验室)|反诈中心)"
-        )
+            r"(?:中国联通|联通)(?:[\u4e00-\u9fa5（）()A-Za-z]{2,12}?)(?:有限责任公司|有限公司|分公司|研究院|设计院|公司)")
+        # the group's named centres and laboratories: 中国联通人工智能创新中心, 中国联通三农AI联合实验室;
+        # matched before the named units, whose short names they may hold (联通智网 in 中国联通智网创新中心)
+        self.centres = re.compile(r"中国联通(?:[\u4e00-\u9fa5A-Za-z]{2,10}?(?:创新中心|创新实验室|联合实验室)|反诈中心)")
 
     def _place_key(self, place: str) -> tuple[str, str | None]:
         """(unit key, province short name) for the place a branch is named after."""
@@ -112,6 +113,9 @@ class UnicomUnitExtractor(Extractor):
                     found.append((m.start(), m.end("province") + 2, f"unit:province:{short}", short))
                 elif text.startswith("联通", m.start("district") - 2):
                     found.append((m.start(), m.start("district"), key, province))
+        for m in self.centres.finditer(text):
+            if not _BAD_INSIDE.search(m.group()):
+                add(m.start(), m.end(), "unit:" + m.group().removeprefix("中国"), None)
         for m in self.named.finditer(text):
             add(m.start(), m.end(), f"unit:{self.gaz.unit_alias[m.group()]}", None)
         for pattern in self.forms:

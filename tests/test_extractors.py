@@ -498,3 +498,35 @@ def test_no_foreign_body_from_a_company_a_clause_or_a_club_and_no_book_or_techni
 def test_a_post_of_公司_after_another_unit_or_of_a_latin_named_company_is_not_the_topics():
     text = "中国联通召开会议。中国铁塔表示，公司总经理王立新将加快共享。3M公司大中华区总裁张建国表示。"
     assert not {r for r in relations(text) if r[1] == "worksFor" and r[2] == "中国联通"}
+
+
+def test_people_before_an_adverb_and_a_verb_of_speech_in_a_talk_and_after_a_school():
+    text = "此外，孙立平还分享了经验。钱志远进一步指出，要加快。最后，韩文博在会上宣布。邀请中央党校李清明教授讲课。"
+    assert [name for _, name in mentions(text, "people")] == ["孙立平", "钱志远", "韩文博", "李清明"]
+
+
+def test_common_nouns_and_plurals_before_a_verb_of_speech_are_not_people():
+    text = "文件指出，要加强。方案强调，要推进。常委会强调，要落实。居民们也坦言，很方便。向记者介绍了情况。"
+    assert mentions(text, "people") == []
+
+
+def test_quoted_names_after_their_kind_and_before_an_app_word_are_products():
+    text = "发布统一承载平台“星云链”，推出专网产品“致远、比邻”，打造业务平台“双轮驱动”，自主研发“易购铺子”小程序，推出“联通护家宝”产品。"
+    assert [name for _, name in mentions(text, "products")] == ["星云链", "致远", "比邻", "易购铺子", "联通护家宝"]
+
+
+def test_items_of_a_list_named_after_a_known_product_are_products_of_its_line():
+    text = "推出了元景热线、元景编程、元景运维四大通用产品，支持微信扫码报修、微信扫码盘点。"
+    assert [name for _, name in mentions(text, "products")] == ["元景热线", "元景编程", "元景运维", "微信", "微信"]
+
+
+def test_a_district_named_和平_is_a_district_and_和_elsewhere_joins_clauses():
+    text = "天津联通和平区分公司开展活动，天津联通和各区分公司参加。"
+    assert sorted(name for _, name in mentions(text, "unicom_units")) == ["天津联通", "天津联通", "天津联通和平区分公司"]
+
+
+def test_a_named_centre_holding_a_units_short_name_is_the_centre_and_short_unit_names_are_units():
+    text = "中国联通智网创新中心总经理王立新出席。2021年，华盛电商承接项目，联通航美发布产品，智网科技入选名单。"
+    assert [name for _, name in mentions(text, "unicom_units")] == [
+        "中国联通智网创新中心", "华盛电商", "联通航美", "智网科技"]
+    assert ("王立新", "worksFor", "中国联通智网创新中心", "总经理") in relations(text)
