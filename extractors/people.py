@@ -3,9 +3,9 @@
 A name is a known surname plus one or two characters; whether the third
 character belongs to the name is decided by what follows (表示, 在, 、 …).
 The cues: a post before the name, a form of address or a verb of speech
-after it (”陈思远说), an appointment around it (聘任何飚先生为…), a credit
-line (撰稿：…), and a 、 list next to a name found by a cue.  Nicknames are
-not names; titles alone are not people.
+after it (”陈思远说, 曹兴信进一步指出, 朱常波在会上), an appointment around it
+(聘任何飚先生为…), a credit line (撰稿：…), and a 、 list next to a name
+found by a cue.  Nicknames are not names; titles alone are not people.
 
 >>> from kg.pipeline import parse
 >>> [m.surface for m in PersonExtractor()(parse("公司董事长陈忠岳表示，工程师农智胜在现场。"))]
@@ -43,7 +43,7 @@ _POST_TITLES = ("总经理|副总经理|董事长|副董事长|书记|副书记|
 # What follows a name and hardly anything else: a form of address, a post, a verb of speech, 和他的团队.
 _SPEECH = "表示|指出|强调|介绍|认为|提到|谈到|坦言|透露|分享|宣布"
 _HONORIFIC = re.compile(r"(?:同志|总书记|先生|女士|表示|指出|强调|介绍|说道|补充说|笑着说|(?<!所)说|看来|认为|提到|谈到|坦言|透露|"
-                        r"告诉|向记者|回忆|解释|发表|致辞|和他的|和她的|和团队|带领团队|"
+                        r"告诉|向记者|回忆|解释|发表|致辞|如是说|和他的|和她的|和团队|带领团队|"
                         # an adverb before the verb of speech (曹兴信进一步指出, 曹兴信还分享了), a talk (朱常波在演讲中)
                         r"(?:进一步|还|也|又|再次|随后|同时|特别|首先|更是)(?:" + _SPEECH + r")|"
                         r"在(?:主旨演讲|演讲|致辞|发言|讲话|会上|采访)|" + _POST_TITLES + ")")
@@ -79,7 +79,7 @@ _LIST_END = set("、，。；：！？）)—等和与及")
 
 class PersonExtractor(Extractor):
     name = "people"
-    version = "3"
+    version = "4"
 
     def __init__(self) -> None:
         self.surnames = gazetteer.load().surnames

@@ -3,8 +3,10 @@
 Known products come from ``data/products.tsv``, with a version if one follows
 (天翼云4.0); others are names ending in a product word (APP, 平台, 云, 大模型 …)
 that either carry a brand prefix (联通, 沃, 天翼 …) or a known product's name
-(元景MaaS平台), are quoted, or follow a launch verb (推出, 发布, 打造 …), and
-Latin model names after the kind of thing they name (芯片H100).  Brands named
+(元景MaaS平台), are quoted, or follow a launch verb (推出, 发布, 打造 …);
+quoted names right after the kind of thing they name (平台“联通链”), items of
+a list named after a known product (元景热线、元景编程), and Latin model names
+after the kind of thing they name (芯片H100).  Brands named
 after their owner imply the owner (联通云 → 中国联通).
 
 >>> from kg.pipeline import parse
@@ -107,6 +109,7 @@ class ProductExtractor(Extractor):
             if not (listed_before or listed_after):
                 continue
             stem = text[start:end]
+            # another item opening with the stem within about three items' length of this one
             siblings = [s for s, _ in known if s != start and abs(s - start) <= 3 * (item_end - start) + 2
                         and text[s:s + len(stem)] == stem]
             if siblings:

@@ -501,8 +501,9 @@ def test_a_post_of_公司_after_another_unit_or_of_a_latin_named_company_is_not_
 
 
 def test_people_before_an_adverb_and_a_verb_of_speech_in_a_talk_and_after_a_school():
-    text = "此外，孙立平还分享了经验。钱志远进一步指出，要加快。最后，韩文博在会上宣布。邀请中央党校李清明教授讲课。"
-    assert [name for _, name in mentions(text, "people")] == ["孙立平", "钱志远", "韩文博", "李清明"]
+    text = "此外，孙立平还分享了经验。钱志远进一步指出，要加快。最后，韩文博在会上宣布。邀请中央党校李清明教授讲课。" \
+           "”项目负责人刘亚明如是说。"
+    assert [name for _, name in mentions(text, "people")] == ["孙立平", "钱志远", "韩文博", "李清明", "刘亚明"]
 
 
 def test_common_nouns_and_plurals_before_a_verb_of_speech_are_not_people():
