@@ -63,7 +63,9 @@ def redrawn_rule(m: Mention, rules: Sequence[Mention]) -> Mention | None:
     model and the rules disagree only about where one name of one type ends,
     our held-out and test passages side with the model (docs/ner.md).  Two
     model mentions may redraw one rule mention into two names (党中央 and
-    国务院 out of the rule's 中央国务院决策部).
+    国务院 out of the rule's 中央国务院决策部).  A rule mention that fills a
+    pair of quotes keeps its edges: the quotes mark the name, and the
+    model's “易购小店”小程序 around the rule's 易购小店 only adds what it is.
 
     >>> from kg.records import Mention as M
     >>> rule = M("d", 2, 10, "协助三苏祠博物馆", "Organization", "organizations")
@@ -79,9 +81,16 @@ def redrawn_rule(m: Mention, rules: Sequence[Mention]) -> Mention | None:
         return None
     r = shared[0]
     around = m.start <= r.start and r.end <= m.end
-    if r.label != m.label or (r.start, r.end) == (m.start, m.end) or (r.exact and not around):
+    if r.label != m.label or (r.start, r.end) == (m.start, m.end) or (r.exact and not around) \
+            or (around and _fills_quotes(r, m)):
         return None
     return r
+
+
+def _fills_quotes(r: Mention, m: Mention) -> bool:
+    """Whether the rule mention ``r`` is the whole of a quoted part of the longer mention ``m``."""
+    before, after = r.start - m.start - 1, r.end - m.start
+    return m.surface[before:before + 1] == "“" and before >= 0 and m.surface[after:after + 1] == "”"
 
 
 def holds_rule_names(m: Mention, rules: Sequence[Mention]) -> bool:

@@ -63,6 +63,15 @@ def test_a_rule_name_with_exact_edges_is_redrawn_only_around_it():
     assert kinds(merge_mentions([known, model(2, 10, "Organization", SURE)])) == [(2, 10, "Organization", "ner")]
 
 
+def test_a_rule_name_that_fills_a_pair_of_quotes_keeps_its_edges():
+    quoted = rule(1, 5, "Product", "易购小店")
+    around = model(0, 9, "Product", 0.99, "“易购小店”小程序")
+    assert kinds(merge_mentions([quoted, around])) == kinds([quoted])
+    unquoted = rule(0, 4, "Product", "易购小店")
+    longer = model(0, 7, "Product", SURE, "易购小店小程序")
+    assert kinds(merge_mentions([unquoted, longer])) == [(0, 7, "Product", "ner")]
+
+
 def test_no_redraw_across_two_rule_mentions():
     rules = [rule(0, 4, "Organization"), rule(5, 8, "Organization")]
     assert kinds(merge_mentions(rules + [model(2, 7, "Organization", 0.99)])) == kinds(rules)
