@@ -90,7 +90,7 @@ def redrawn_rule(m: Mention, rules: Sequence[Mention]) -> Mention | None:
 def _fills_quotes(r: Mention, m: Mention) -> bool:
     """Whether the rule mention ``r`` is the whole of a quoted part of the longer mention ``m``."""
     before, after = r.start - m.start - 1, r.end - m.start
-    return m.surface[before:before + 1] == "“" and before >= 0 and m.surface[after:after + 1] == "”"
+    return before >= 0 and m.surface[before:before + 1] == "“" and m.surface[after:after + 1] == "”"
 
 
 def holds_rule_names(m: Mention, rules: Sequence[Mention]) -> bool:
