@@ -52,7 +52,8 @@ _NOT_GIVEN = {"云集", "关于", "高层", "层次", "一行", "等人", "们�
               "强调", "表示", "指出", "介绍", "认为", "要求", "提出", "称赞", "表扬", "希望", "带领", "带队", "主持",
               "文化", "思想", "重要", "讲话", "指示", "批示", "项目", "明确", "廉洁", "先生", "女士", "同志", "建设",
               "高度", "智慧", "农业", "荣获", "隆重", "管理", "高管", "方面", "记者",
-              # common nouns that open with a surname and stand before verbs of speech (文件指出, 方案强调)
+              # common nouns, and a company, that open with a surname and stand before verbs of speech
+              # (文件指出, 方案强调, 苏宁表示)
               "文件", "方案", "石油", "常委", "金融", "安全", "应用", "计划", "时间", "史料", "全会", "全文", "文章",
               "苏宁"}
 # Words that start right after a two-character name (李杰根据 is 李杰 + 根据, not 李杰根).
