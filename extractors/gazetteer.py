@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["Gazetteer", "load", "DATA_DIR", "names_pattern"]
+__all__ = ["Gazetteer", "load", "DATA_DIR", "names_pattern", "FOREIGN_STATES"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+# Foreign states and unions whose bodies and leaders the texts name (美国商务部, 日本首相岸田文雄).
+FOREIGN_STATES = ("美国|英国|法国|德国|日本|韩国|俄罗斯|印度|新加坡|澳大利亚|加拿大|意大利|荷兰|瑞士|爱尔兰|巴西|以色列|泰国|越南|"
+                  "马来西亚|印度尼西亚|欧盟|欧洲")
 
 
 def _rows(name: str) -> list[list[str]]:

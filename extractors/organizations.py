@@ -59,13 +59,14 @@ _GOV_BODY = re.compile(r"(?:国家|中央|中共中央|全国)[^的，。、；�
 # White House; 美国东部, 欧洲大部分, 日本餐厅, 美国俱乐部 are none, and nor is a clause or a company
 # (美国苹果公司成立AI委员会: _NOT_GOV_INSIDE, holds_clause).
 _FOREIGN_GOV = re.compile(
-    r"(?:美国|英国|法国|德国|日本|韩国|俄罗斯|印度|新加坡|澳大利亚|加拿大|意大利|荷兰|瑞士|爱尔兰|巴西|以色列|泰国|越南|"
-    r"马来西亚|印度尼西亚|欧盟|欧洲)(?:联邦)?(?:白宫)?[^的了在向对从到，。、；：“”《》\s等\d]{0,12}?"
+    f"(?:{gazetteer.FOREIGN_STATES})" r"(?:联邦)?(?:白宫)?[^的了在向对从到，。、；：“”《》\s等\d]{0,12}?"
     r"(?:(?<![东西南北中全内外总本局干大乐])部(?![署门分件位落委长际])|" + _BUREAU + r"|(?<![餐客大展业])厅|"
     r"委员会|办公室|议会|参议院|众议院|法院)(?![长])"
     r"|(?:美国)?白宫(?!科技|[\u4e00-\u9fa5]{0,8}?(?:办公室|委员会))"
 )
 _NOT_GOV_INSIDE = re.compile(r"公司|集团|营业")
+# A local commission by its short name (上海市经信委, 浙江省发改委).
+_LOCAL_COMMISSION = "经信委|发改委|国资委|卫健委|网信办|教委|科委"
 # An IDC is as often the data-centre business (IDC机架, IDC业务) as the analyst firm: the firm is the one
 # that publishes, forecasts or is cited.
 _CITED_AFTER = re.compile(r"发布|报告|数据|预测|公布|统计|显示|的《|《|调研|研究")
@@ -78,7 +79,7 @@ _NAME_MAY_FOLLOW = set("、，。；：中和与及“（")
 
 class OrganizationExtractor(Extractor):
     name = "organizations"
-    version = "4"
+    version = "5"
 
     def __init__(self, max_len: int = 20) -> None:
         self.gaz = gazetteer.load()
@@ -89,7 +90,8 @@ class OrganizationExtractor(Extractor):
         self.branch = re.compile(f"(?:{prov}|{city})[省市]?分公司")
         self.national_or_local = re.compile(f"(?:中国|中华|国家|全国|国务院|中共|中央|{prov}|{city}|[A-Za-z])")
         self.local_gov = re.compile(
-            f"(?:{prov}|(?:{city})市?)[^的，。、；：\\s]{{0,8}}?(?:通信管理局|人民政府|委员会|厅|宣传部|组织部|统战部|{_BUREAU})(?![长])"
+            f"(?:{prov}|(?:{city})市?)[^的，。、；：\\s\\d]{{0,8}}?(?:通信管理局|人民政府|委员会|{_LOCAL_COMMISSION}|厅|宣传部|组织部|统战部|"
+            f"{_BUREAU})(?![长])"
         )
 
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
@@ -116,6 +118,10 @@ class OrganizationExtractor(Extractor):
             # the same suffix inside the body is a list written without commas: 上海交通大学东南大学
             if (last := text.rfind(m.group(), start, m.start())) >= 0:
                 start = last + len(m.group())
+            # nor does a company's name hold another company: 本公司联营公司中国铁塔股份有限公司 names
+            # 中国铁塔股份有限公司 (a body's 公司 is kept in other names: 中国上市公司协会)
+            if "公司" in m.group() and (last := text.rfind("公司", start, m.start())) >= 0:
+                start = last + 2
             body = text[start:m.start()]
             if len(body) < 2 or _GENERIC.match(body) or body.startswith(("联通", "中国联通")) \
                     or body.endswith(("分", "上市")) \
@@ -123,7 +129,7 @@ class OrganizationExtractor(Extractor):
                     or _WORD_GOES_ON.match(text, end):
                 continue
             if m.group() in _BARE and not self.national_or_local.match(body) and not (
-                    m.group() in ("公司", "集团") and len(body) >= 4 and _INDUSTRY.search(body)):
+                    m.group() in ("公司", "集团") and len(body) >= 4 and _INDUSTRY.search(body[-4:])):
                 continue  # 公司 / 集团 alone follow too many verbs: 回购公司, 率先建立集团
             name = text[start:end]
             candidates.append((start, end, f"org:{self.gaz.org_alias.get(name, name)}", 0.75))

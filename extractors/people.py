@@ -4,8 +4,9 @@ A name is a known surname plus one or two characters; whether the third
 character belongs to the name is decided by what follows (表示, 在, 、 …).
 The cues: a post before the name, a form of address or a verb of speech
 after it (”陈思远说, 曹兴信进一步指出, 朱常波在会上), an appointment around it
-(聘任何飚先生为…), a credit line (撰稿：…), and a 、 list next to a name
-found by a cue.  Nicknames are not names; titles alone are not people.
+(聘任何飚先生为…), a credit line (撰稿：…), a 、 list next to a name
+found by a cue, and a foreign head of state's title, after which a name needs
+no Chinese surname (美国总统拜登).  Nicknames are not names; titles alone are not people.
 
 >>> from kg.pipeline import parse
 >>> [m.surface for m in PersonExtractor()(parse("公司董事长陈忠岳表示，工程师农智胜在现场。"))]
@@ -74,13 +75,16 @@ _CREDIT = re.compile(r"(?:^|(?<=[\s，。！？（(】”|]))" + _CREDIT_ROLE.pa
 # Appointments name the person between the verb and 先生/女士/为 (聘任何飚先生为…: not 任何).
 _APPOINTED = re.compile(r"聘任|任命|选举|聘请|提名|推选|选聘")
 _AFTER_APPOINTED = re.compile(r"先生|女士|同志|为|担任")
+# A foreign head of state or government, whose name has no Chinese surname: 美国总统拜登签署, 日本首相岸田文雄首相.
+_FOREIGN_LEADER = re.compile(f"(?:{gazetteer.FOREIGN_STATES})(?:总统|首相|总理)(?![在于的将已也曾和与及对向是])(?P<name>[\u4e00-\u9fa5·]{{2,6}}?)"
+                             r"(?=签署|发布|宣布|表示|指出|强调|提出|访问|会见|出席|在|于|首相|总统|总理|[，。、；：！？（])")
 # What may follow a name listed with another (石鸿伟、郑直、刘义亮等).
 _LIST_END = set("、，。；：！？）)—等和与及")
 
 
 class PersonExtractor(Extractor):
     name = "people"
-    version = "4"
+    version = "5"
 
     def __init__(self) -> None:
         self.surnames = gazetteer.load().surnames
@@ -175,6 +179,8 @@ class PersonExtractor(Extractor):
             end = self._name_at(text, m.end())
             if end and _AFTER_APPOINTED.match(text, end):
                 spans.setdefault((m.end(), end), 0.75)
+        for m in _FOREIGN_LEADER.finditer(text):
+            spans.setdefault(m.span("name"), 0.75)
         for m in _CREDIT.finditer(text):
             pos = m.end()
             # names separated by spaces, 、 or the next role

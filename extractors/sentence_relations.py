@@ -1,6 +1,7 @@
 """Relations stated in one sentence, by patterns over the mentions found in it.
 
-- ``worksFor`` (with its ``role``): 广西联通智家工程师农智胜 — a unit, a post, a name.
+- ``worksFor`` (with its ``role``): 广西联通智家工程师农智胜 — a unit, a post, a name; or a unit
+  and a name (中国联通研究院赵世琦, 北京联通保障团队的刘申申).
 - ``leads``: a person 负责/牵头/主持 a project, or a project's 负责人 is named.
 - ``undertakes``: a unit before a project with a doing verb between (承建, 实施, 开展 …).
 - ``provides``: a unit before a product with a launch verb between (推出, 打造 …).
@@ -47,7 +48,12 @@ _CLAUSE_OPENERS = set("，：；”—年月日前外时来")
 _MODIFIER = re.compile(r"(?:的|评级|认证|颁发|授予|评选|认定|发布的|牵头的)")
 _ROLE_TRIM = re.compile(r"^[的、，\s]+|[的、，\s]+$")  # 时任中国联通副总裁的刘韵洁: the role is 副总裁
 # A post of the company the text is about, named only as 公司 (公司董事、总裁李国华, 本公司高级副总裁范云军).
-_OWN_POST = re.compile(f"(?<![\u4e00-\u9fa5A-Za-z0-9])(?:本公司|公司)(?P<role>[\u4e00-\u9fa5、]{{0,10}}?(?:{TITLES}))$")
+# 集团 alone is the group the text is about too (集团党群工作部主任朱春艳): China Unicom in a text about one
+# of its units.
+_OWN_POST = re.compile(f"(?<![\u4e00-\u9fa5A-Za-z0-9])(?P<owner>本公司|公司|本集团|集团)(?P<role>[\u4e00-\u9fa5、]{{0,10}}?(?:{TITLES}))$")
+# A unit right before a name, bare, with 的, or with its team (中国联通研究院赵世琦, 联通智网科技的辛亮,
+# 北京联通重要通信保障团队的刘申申): the person works there, in the post written after the name if any.
+_MEMBER_OF = re.compile(r"的?|[\u4e00-\u9fa5]{0,10}(?:团队|班组|工作室|项目组)的")
 
 
 def _opens_clause(text: str, sent, m: Mention) -> bool:
@@ -57,7 +63,7 @@ def _opens_clause(text: str, sent, m: Mention) -> bool:
 
 class SentenceRelationExtractor(Extractor):
     name = "sentence_relations"
-    version = "2"
+    version = "3"
     kind = "relations"
 
     def __init__(self, max_role_chars: int = 16) -> None:
@@ -69,7 +75,8 @@ class SentenceRelationExtractor(Extractor):
         i = 0
         # the unit the text is about: the last one to open a sentence; until one does, the text is
         # China Unicom's ("公司" in its reports) if it names the group or one of its units
-        topic: Mention | None = next((m for m in doc.mentions if m.key == GROUP_KEY), None)
+        group: Mention | None = next((m for m in doc.mentions if m.key == GROUP_KEY), None)
+        topic = group
         for sent in doc.sentences:
             here: list[Mention] = []
             while i < len(mentions) and mentions[i].start < sent.end:
@@ -77,14 +84,15 @@ class SentenceRelationExtractor(Extractor):
                     here.append(mentions[i])
                 i += 1
             if here or topic:
-                out.extend(self._sentence(doc.text, sent, here, topic))
+                out.extend(self._sentence(doc.text, sent, here, topic, group))
             opening = [m for m in here if m.label in _UNITS and m.start - sent.start <= 6
                        and not re.search(r"[，、与和]", doc.text[sent.start:m.start])]
             if opening:
                 topic = opening[0]
         return out
 
-    def _sentence(self, text: str, sent, ms: list[Mention], topic: Mention | None) -> list[RelationMention]:
+    def _sentence(self, text: str, sent, ms: list[Mention], topic: Mention | None,
+                  group: Mention | None) -> list[RelationMention]:
         out: list[RelationMention] = []
         sentence = sent.text
         units = [m for m in ms if m.label in _UNITS]
@@ -122,7 +130,7 @@ class SentenceRelationExtractor(Extractor):
         last_policy: tuple[Mention, list[Mention]] | None = None
         for m in outer:
             if m.label == "Person":
-                self._person(text, m, units, ms, rel, topic)
+                self._person(text, m, units, ms, rel, topic, group)
             elif m.label == "Project":
                 u, conf = subject_before(m.start, _UNDERTAKE)
                 if not u and _AWARDED.match(text, m.end):
@@ -138,6 +146,11 @@ class SentenceRelationExtractor(Extractor):
                     rel(u, "provides", m, conf or 0.7)
                     for partner in self._partners_of(text, u, m.start, outer_units):
                         rel(partner, "provides", m, 0.65)
+            elif m.label == "Policy" and re.match(r"》?中", text[m.end:m.end + 2]) \
+                    and not text[max(0, m.start - 2):m.start].endswith(("的《", "的")):
+                # 发布《芯片与科学法》中“护栏条款”最终规则: what was issued is a rule under the title
+                # (but 工信部发布的《X》中指出 names X's issuer)
+                last_policy = (m, [])
             elif m.label == "Policy":
                 issuers = self._issuers(text, m, outer_units)
                 if not issuers:
@@ -237,7 +250,7 @@ class SentenceRelationExtractor(Extractor):
                 break
         return issuers
 
-    def _person(self, text, person, units, ms, rel, topic=None) -> None:
+    def _person(self, text, person, units, ms, rel, topic=None, group=None) -> None:
         before = sorted((u for u in units if u.end <= person.start), key=lambda u: u.end, reverse=True)
         employed = False
         if before:  # 联通金华市分公司总经理张伟: unit, post, name
@@ -246,6 +259,10 @@ class SentenceRelationExtractor(Extractor):
             if len(between) <= self.max_role_chars and not re.search(r"[，。；：！？]", between) \
                     and role and _TITLE_END.search(role):
                 rel(person, "worksFor", before[0], 0.75, role=role)
+                employed = True
+            elif _MEMBER_OF.fullmatch(between):  # 中国联通研究院赵世琦, 中国联通陈忠岳董事长
+                post = _POST_TITLE.match(text, person.end)
+                rel(person, "worksFor", before[0], 0.6, role=post.group() if post else None)
                 employed = True
         # 王军辉董事、顾佳丹董事: the post after the name; the unit is the one the sentence or text is about
         post = _POST_TITLE.match(text, person.end)
@@ -256,7 +273,8 @@ class SentenceRelationExtractor(Extractor):
         # 公司董事、总裁李国华: a post of the company the text is about, when no other unit is named before it
         own = _OWN_POST.search(text, max(0, person.start - 14), person.start)
         if not employed and own and topic is not None and not before:
-            rel(person, "worksFor", topic, 0.55, role=_ROLE_TRIM.sub("", own.group("role")))
+            of_group = own.group("owner").endswith("集团") and topic.key.startswith("unit:") and group is not None
+            rel(person, "worksFor", group if of_group else topic, 0.55, role=_ROLE_TRIM.sub("", own.group("role")))
         # 张三（X公司总经理） / 张三，X公司董事长
         for u in units:
             if u.start >= person.end and u.start - person.end <= 2 and text[person.end:u.start] in ("（", "，", "(", "任", "担任"):

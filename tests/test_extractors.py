@@ -531,3 +531,32 @@ def test_a_named_centre_holding_a_units_short_name_is_the_centre_and_short_unit_
     assert [name for _, name in mentions(text, "unicom_units")] == [
         "中国联通智网创新中心", "华盛电商", "联通航美", "智网科技"]
     assert ("王立新", "worksFor", "中国联通智网创新中心", "总经理") in relations(text)
+
+
+def test_a_person_right_after_a_unit_or_its_team_works_there_and_集团_is_the_group():
+    text = "中国联通研究院钱立新坦言，工作很忙。联通智网科技的孙丽华介绍，团队在攻关。" \
+           "河南联通网络保障团队的吴建国表示，要保障好。集团党群工作部主任周晓燕表示，要坚持。"
+    works = {(h, t) for h, label, t, _ in relations(text) if label == "worksFor"}
+    assert works == {("钱立新", "中国联通研究院"), ("孙丽华", "联通智网科技"), ("吴建国", "河南联通"),
+                     ("周晓燕", "中国联通")}
+
+
+def test_a_local_commission_by_its_short_name_is_an_organisation():
+    text = "江苏省经信委副主任郑国强致辞。浙江省发改委印发方案。"
+    assert [name for _, name in mentions(text, "organizations")] == ["江苏省经信委", "浙江省发改委"]
+    assert ("郑国强", "worksFor", "江苏省经信委", "副主任") in relations(text)
+
+
+def test_a_company_name_holds_no_other_company_and_a_heading_does_not_run_into_公司():
+    text = "主要由于本公司联营公司华信科技股份有限公司盈利。打造差异化网络竞争优势公司坚持聚焦。中国上市公司协会发布名单。"
+    assert [name for _, name in mentions(text, "organizations")] == ["华信科技股份有限公司", "中国上市公司协会"]
+
+
+def test_a_foreign_head_of_state_named_without_a_chinese_surname_is_a_person():
+    text = "美国总统拜登签署行政令。日本首相岸田文雄首相出席。法国总统在会上表示。美国前总统于2020年签署。"
+    assert [name for _, name in mentions(text, "people")] == ["拜登", "岸田文雄"]
+
+
+def test_a_rule_issued_under_a_law_is_not_the_law_issued():
+    text = "美国商务部发布《芯片与科学法》中“护栏条款”最终规则。工信部发布的《数据安全管理办法》中指出，要加强。"
+    assert {(h, t) for h, label, t, _ in relations(text) if label == "issuedBy"} == {("数据安全管理办法", "工信部")}
