@@ -40,7 +40,7 @@ _DISTRICT = r"(?P<district>(?![自市地]|壮族|回族|维吾尔|特别)(?:和�
 
 class UnicomUnitExtractor(Extractor):
     name = "unicom_units"
-    version = "3"
+    version = "4"
 
     def __init__(self) -> None:
         g = self.gaz = gazetteer.load()
@@ -100,8 +100,9 @@ class UnicomUnitExtractor(Extractor):
         for pattern in self.district_forms:
             for m in pattern.finditer(text):
                 district = m.group("district")
-                if self.gaz.province_of(district) or district in self.gaz.city_province:
-                    continue  # 北京联通北京市分公司 names the provincial branch twice, no district
+                county_city = m.group().endswith("市分公司")
+                if self.gaz.province_of(district) or county_city and district in self.gaz.city_province:
+                    continue  # 北京联通北京市分公司 names the provincial branch twice, no district (朝阳区 is one)
                 if _NOT_DISTRICT.match(district) or holds_clause(district, name_verbs=False):
                     continue  # 江西联通加强县分公司, 重庆联通区县分公司: a clause or a level, no district
                 key, province = self._place_key(m.group("place"))

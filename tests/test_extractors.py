@@ -560,3 +560,9 @@ def test_a_foreign_head_of_state_named_without_a_chinese_surname_is_a_person():
 def test_a_rule_issued_under_a_law_is_not_the_law_issued():
     text = "美国商务部发布《芯片与科学法》中“护栏条款”最终规则。工信部发布的《数据安全管理办法》中指出，要加强。"
     assert {(h, t) for h, label, t, _ in relations(text) if label == "issuedBy"} == {("数据安全管理办法", "工信部")}
+
+
+def test_a_district_or_county_named_like_a_city_is_a_district_branch_but_a_city_branch_is_not():
+    text = "北京联通朝阳区分公司开展活动，湖南联通长沙县分公司上线平台，广东联通广州市分公司发布。"
+    assert [name for _, name in mentions(text, "unicom_units")] == [
+        "北京联通", "北京联通朝阳区分公司", "湖南联通", "湖南联通长沙县分公司", "广东联通", "广东联通广州市分公司"]
