@@ -566,3 +566,8 @@ def test_a_district_or_county_named_like_a_city_is_a_district_branch_but_a_city_
     text = "北京联通朝阳区分公司开展活动，湖南联通长沙县分公司上线平台，广东联通广州市分公司发布。"
     assert [name for _, name in mentions(text, "unicom_units")] == [
         "北京联通", "北京联通朝阳区分公司", "湖南联通", "湖南联通长沙县分公司", "广东联通", "广东联通广州市分公司"]
+
+
+def test_苏宁_is_a_company_from_the_list_not_a_person_before_a_verb_of_speech():
+    doc = run(parse("苏宁表示，将加快转型。"))
+    assert [(m.label, m.surface) for m in doc.mentions if not m.implied] == [("Organization", "苏宁")]
