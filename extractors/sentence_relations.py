@@ -147,7 +147,7 @@ class SentenceRelationExtractor(Extractor):
                     for partner in self._partners_of(text, u, m.start, outer_units):
                         rel(partner, "provides", m, 0.65)
             elif m.label == "Policy" and re.match(r"》?中", text[m.end:m.end + 2]) \
-                    and not text[max(0, m.start - 2):m.start].endswith(("的《", "的")):
+                    and not text[max(0, m.start - 2):m.start].rstrip("《").endswith("的"):
                 # 发布《芯片与科学法》中“护栏条款”最终规则: what was issued is a rule under the title
                 # (but 工信部发布的《X》中指出 names X's issuer)
                 last_policy = (m, [])
@@ -252,6 +252,7 @@ class SentenceRelationExtractor(Extractor):
 
     def _person(self, text, person, units, ms, rel, topic=None, group=None) -> None:
         before = sorted((u for u in units if u.end <= person.start), key=lambda u: u.end, reverse=True)
+        post = _POST_TITLE.match(text, person.end)  # 王军辉董事: a post written after the name
         employed = False
         if before:  # 联通金华市分公司总经理张伟: unit, post, name
             between = text[before[0].end:person.start]
@@ -261,11 +262,9 @@ class SentenceRelationExtractor(Extractor):
                 rel(person, "worksFor", before[0], 0.75, role=role)
                 employed = True
             elif _MEMBER_OF.fullmatch(between):  # 中国联通研究院赵世琦, 中国联通陈忠岳董事长
-                post = _POST_TITLE.match(text, person.end)
                 rel(person, "worksFor", before[0], 0.6, role=post.group() if post else None)
                 employed = True
         # 王军辉董事、顾佳丹董事: the post after the name; the unit is the one the sentence or text is about
-        post = _POST_TITLE.match(text, person.end)
         unit = before[0] if before else topic
         if not employed and post and unit is not None:
             rel(person, "worksFor", unit, 0.55, role=post.group())
