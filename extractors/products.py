@@ -62,6 +62,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 # 5G专网产品“致远、比邻、如翼”.  A figure of speech in quotes names nothing (业务平台“双轮驱动”).
 _NAMED_AFTER_KIND = re.compile(r"(?:平台|品牌|产品|小程序|APP|App|大模型|操作系统|客户端)“([^“”+＋]{2,16})”")
 _QUOTED_PRODUCT = re.compile(r"“([^“”+＋]{3,16})”产品")
+# A quoted name right before the kind of thing it names: “沃派”品牌, “联通链”平台.
+_QUOTED_BEFORE_KIND = re.compile(r"“([^“”]{1,18})”(?:品牌|APP|App|平台|套餐|小程序|客户端)")
 _FIGURE = re.compile(r"(?:高地|驱动|引擎|标杆|名片|样板|长城|生命线|底座|主力军|排头兵|桥梁|纽带|抓手|阵地|试验田|赛道|利器)$")
 # Where an item of a 、 list ends: the next item, the end of the clause, or a count (元景办公四大通用产品).
 _ITEM_END = re.compile(r"[、，。；：！？,;:!?（(“”《》\s]|等|和|及|与|[0-9一二两三四五六七八九十几多]")
@@ -116,6 +118,26 @@ class ProductExtractor(Extractor):
                 found.append((start, item_end, 0.75))
         return found
 
+    @staticmethod
+    def _quoted(text: str) -> list[tuple[int, int, float]]:
+        """Quoted names next to the kind of thing they name: 平台“联通链”, 5G专网产品“致远、比邻”,
+        推出“联通安全管家”产品 (with a brand), “沃派”品牌."""
+        found: list[tuple[int, int, float]] = []
+        for m in _NAMED_AFTER_KIND.finditer(text):
+            pos = m.start(1)
+            for item in m.group(1).split("、"):
+                if len(item) >= 2 and not item.isdigit() and not _FIGURE.search(item) and not _CATEGORY.match(item):
+                    found.append((pos, pos + len(item), 0.75))
+                pos += len(item) + 1
+        for m in _QUOTED_PRODUCT.finditer(text):
+            if _BRAND.match(m.group(1)) and len(_BRAND.sub("", m.group(1))) >= 2:
+                found.append((m.start(1), m.end(1), 0.75))
+        for m in _QUOTED_BEFORE_KIND.finditer(text):
+            kind = m.end(1) + 1
+            if not (m.group(1).isdigit() or _SUFFIX_GOES_ON.match(text, m.end()) or _NAMED_AFTER_KIND.match(text, kind)):
+                found.append((m.start(1), m.end(1), 0.7))  # not 平台公司, nor 平台“联通链” (the name that follows)
+        return found
+
     def _platform_lists(self, text: str, candidates: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
         """Companies named as platforms: a known company in a 、 list with known products (淘宝、京东、拼多多)."""
         found: list[tuple[int, int, float]] = []
@@ -138,27 +160,15 @@ class ProductExtractor(Extractor):
             known.add((m.start(), version.end() if version else m.end()))
         candidates: list[tuple[int, int, float]] = [(start, end, 0.9) for start, end in sorted(known)]
         candidates += self._line_items(text, known)
-        for m in _NAMED_AFTER_KIND.finditer(text):
-            pos = m.start(1)
-            for item in m.group(1).split("、"):
-                if len(item) >= 2 and not item.isdigit() and not _FIGURE.search(item) and not _CATEGORY.match(item):
-                    candidates.append((pos, pos + len(item), 0.75))
-                pos += len(item) + 1
-        for m in _QUOTED_PRODUCT.finditer(text):  # 推出“联通安全管家”产品: a branded name in quotes
-            if _BRAND.match(m.group(1)) and len(_BRAND.sub("", m.group(1))) >= 2:
-                candidates.append((m.start(1), m.end(1), 0.75))
+        candidates += self._quoted(text)
         for m in _MODEL_AFTER_KIND.finditer(text):
             candidates.append((m.start(1), m.end(1), 0.75))
         for m in _SUFFIX.finditer(text):
             end = m.end()
             if _SUFFIX_GOES_ON.match(text, end) or _NAMED_AFTER_KIND.match(text, m.start()):
                 continue  # 平台公司; 统一承载平台“联通链”: the quoted name is the product
-            if m.start() > 0 and text[m.start() - 1] == "”":  # “沃派”品牌 → 沃派
-                q = text.rfind("“", max(0, m.start() - 20), m.start())
-                if q >= 0 and m.group() in ("品牌", "APP", "App", "平台", "套餐", "小程序", "客户端") \
-                        and not text[q + 1:m.start() - 1].isdigit():
-                    candidates.append((q + 1, m.start() - 1, 0.7))
-                continue
+            if text[m.start() - 1:m.start()] == "”":
+                continue  # “沃派”品牌: the quoted name is the product (_quoted)
             start = left_edge(text, m.start(), self.max_len, alnum=True, quotes=True, name_verbs=True)
             body = text[start:m.start()]
             unbranded = _BRAND.sub("", body)

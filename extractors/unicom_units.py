@@ -94,9 +94,14 @@ class UnicomUnitExtractor(Extractor):
             found.append((start, end, key, province))
             return True
 
-        for m in self.province_then_city.finditer(text):  # 福建联通 inside 福建联通三明分公司
-            short = self.gaz.province_of(m.group("prov"))
-            found.append((m.start(), m.start("rest"), f"unit:province:{short}", short))
+        def add_inner_province(start: int, province: str) -> None:
+            """The provincial branch named at the start of a longer unit name (福建联通 in 福建联通三明分公司);
+            it may overlap the longer name."""
+            short = self.gaz.province_of(province)
+            found.append((start, start + len(province) + 2, f"unit:province:{short}", short))
+
+        for m in self.province_then_city.finditer(text):
+            add_inner_province(m.start(), m.group("prov"))
         for pattern in self.district_forms:
             for m in pattern.finditer(text):
                 district = m.group("district")
@@ -110,8 +115,7 @@ class UnicomUnitExtractor(Extractor):
                     continue
                 # the branch named inside: 天津联通 in 天津联通东丽区分公司, 浙江联通 in 浙江联通杭州市西湖区分公司
                 if m.groupdict().get("province"):
-                    short = self.gaz.province_of(m.group("province"))
-                    found.append((m.start(), m.end("province") + 2, f"unit:province:{short}", short))
+                    add_inner_province(m.start(), m.group("province"))
                 elif text.startswith("联通", m.start("district") - 2):
                     found.append((m.start(), m.start("district"), key, province))
         for m in self.centres.finditer(text):
