@@ -25,7 +25,7 @@ _SUFFIXES = (
     "股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|银行|大学|学院|研究院|研究所|研究中心|设计院|"
     "协会|学会|联盟|委员会|交易所|医院|小学|中学|学校|教学点|基金会|实验室|通信管理局|管理局|领导小组办公室|领导小组|办公室|"
     "博物馆|图书馆|纪念馆|美术馆|科技馆|"
-    "总局|法院|检察院|合作社|事务所|电视台|出版社|科学院|工程院"
+    "总局|法院|检察院|合作社|事务所|电视台|出版社|科学院|工程院|计算中心|反诈中心"
 )
 _SUFFIX = re.compile(f"(?:{_SUFFIXES})")
 # Bodies that make the name generic (子公司, 各级公司, 上市公司 …); so does one ending in 上市
@@ -45,7 +45,7 @@ _BARE_DISTRICT = re.compile(r"[区县](?![块域])")
 _WORD_GOES_ON = re.compile(r"(?<=学)(?:习|生(?![物命态]))|(?<=会)了|(?<=公司)治理")
 # Suffixes that make a name only after a place or national prefix (湖南星河集团, 中国国新公司).
 _BARE = {"公司", "集团", "集团公司", "研究院", "联盟", "实验室", "委员会", "中心", "研究中心", "领导小组办公室", "领导小组",
-         "办公室"}
+         "办公室", "计算中心", "反诈中心"}
 # An industry word makes a company name of a bare 公司/集团 (金蝶国际软件集团, 云镝智慧科技公司).
 _INDUSTRY = re.compile(r"科技|软件|信息|网络|技术|数据|智能|电子|通信|传媒|文化|能源|电力|控股|实业|贸易|物流|医药|汽车|"
                        r"金融|证券|保险|国际|智慧|数字")
@@ -68,7 +68,7 @@ _NOT_GOV_INSIDE = re.compile(r"公司|集团|营业")
 # A local commission by its short name (上海市经信委, 浙江省发改委).
 _LOCAL_COMMISSION = "经信委|发改委|国资委|卫健委|网信办|教委|科委"
 # An IDC is as often the data-centre business (IDC机架, IDC业务) as the analyst firm: the firm is the one
-# that publishes, forecasts or is cited.
+# that publishes, forecasts or is cited, or an item of a 、 list beside another known body (研究院、IDC、Gartner).
 _CITED_AFTER = re.compile(r"发布|报告|数据|预测|公布|统计|显示|的《|《|调研|研究")
 _CITED_ONLY = {"IDC"}
 # Company names that are also common words (数字化浪潮, 联想到): the company is the one that stands
@@ -79,7 +79,7 @@ _NAME_MAY_FOLLOW = set("、，。；：中和与及“（")
 
 class OrganizationExtractor(Extractor):
     name = "organizations"
-    version = "5"
+    version = "6"
 
     def __init__(self, max_len: int = 20) -> None:
         self.gaz = gazetteer.load()
@@ -93,6 +93,17 @@ class OrganizationExtractor(Extractor):
             f"(?:{prov}|(?:{city})市?)[^的，。、；：\\s\\d]{{0,8}}?(?:通信管理局|人民政府|委员会|{_LOCAL_COMMISSION}|厅|宣传部|组织部|统战部|"
             f"{_BUREAU})(?![长])"
         )
+
+    @staticmethod
+    def _listed_with_body(text: str, name: re.Match, known: list[re.Match], candidates: list[tuple]) -> bool:
+        """Whether ``name`` is an item of a 、 list next to another body: a known name or one found by its suffix."""
+        before = text[name.start() - 1:name.start()] == "、" and (
+            any(m.end() == name.start() - 1 and m.group() not in _CITED_ONLY for m in known)
+            or any(c[1] == name.start() - 1 for c in candidates))
+        after = text[name.end():name.end() + 1] == "、" and (
+            any(m.start() == name.end() + 1 and m.group() not in _CITED_ONLY for m in known)
+            or any(c[0] == name.end() + 1 for c in candidates))
+        return before or after
 
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
         text = doc.text
@@ -129,13 +140,16 @@ class OrganizationExtractor(Extractor):
                     or _WORD_GOES_ON.match(text, end):
                 continue
             if m.group() in _BARE and not self.national_or_local.match(body) and not (
+                    m.group() == "反诈中心" and body in self.gaz.org_alias) and not (
                     m.group() in ("公司", "集团") and len(body) >= 4 and _INDUSTRY.search(body[-4:])):
                 continue  # 公司 / 集团 alone follow too many verbs: 回购公司, 率先建立集团
             name = text[start:end]
             candidates.append((start, end, f"org:{self.gaz.org_alias.get(name, name)}", 0.75))
         known: set[tuple[int, int]] = set()  # spans of names from the list: their edges are certain
-        for m in self.known.finditer(text):
-            if m.group() in _CITED_ONLY and not (text[m.start() - 1:m.start()] == "据" or _CITED_AFTER.match(text, m.end())):
+        matches = list(self.known.finditer(text))
+        for m in matches:
+            if m.group() in _CITED_ONLY and not (text[m.start() - 1:m.start()] == "据" or _CITED_AFTER.match(text, m.end())
+                                                 or self._listed_with_body(text, m, matches, candidates)):
                 continue
             if m.group() in _COMMON_WORDS and m.start() > 0 and text[m.start() - 1] not in _NAME_MAY_FOLLOW:
                 continue

@@ -40,7 +40,7 @@ _DISTRICT = r"(?P<district>(?![自市地]|壮族|回族|维吾尔|特别)(?:和�
 
 class UnicomUnitExtractor(Extractor):
     name = "unicom_units"
-    version = "4"
+    version = "5"
 
     def __init__(self) -> None:
         g = self.gaz = gazetteer.load()
@@ -65,8 +65,9 @@ class UnicomUnitExtractor(Extractor):
             re.compile(f"{place}{_DIVISION}联通(?![集])"),
         ]
         self.province_then_city = re.compile(f"(?P<prov>{g.province_pattern})联通(?P<rest>(?:{g.city_pattern}){_DIVISION}分公司)")
-        # 广东省分公司 — only where the document is about Unicom
+        # 广东省分公司: Unicom's, unless the text names another company (中国移动广东分公司; 中国电信…。广东分公司…)
         self.bare_branch = re.compile(f"(?<![公司行])(?P<place>{g.province_pattern}){_DIVISION}分公司")
+        self.other_companies = gazetteer.names_pattern(name for name in g.org_alias if "联通" not in name)
         self.named = re.compile("|".join(map(re.escape, sorted(g.unit_alias, key=len, reverse=True))))
         self.generic = re.compile(
             r"(?:中国联通|联通)(?:[\u4e00-\u9fa5（）()A-Za-z]{2,12}?)(?:有限责任公司|有限公司|分公司|研究院|设计院|公司)")
@@ -128,10 +129,12 @@ class UnicomUnitExtractor(Extractor):
                 place = m.groupdict().get("place2") or m.group("place")
                 key, province = self._place_key(place)
                 add(m.start(), m.end(), key, province)
-        if "联通" in text or "本公司" in text or "集团公司" in text:
+        others = [m.end() for m in self.other_companies.finditer(text)]
+        if not others or "联通" in text or "本公司" in text or "集团公司" in text:
             for m in self.bare_branch.finditer(text):
-                key, province = self._place_key(m.group("place"))
-                add(m.start(), m.end(), key, province)
+                if m.start() not in others:  # 中国移动广东分公司 is 中国移动's
+                    key, province = self._place_key(m.group("place"))
+                    add(m.start(), m.end(), key, province)
         for m in self.generic.finditer(text):
             body = m.group()
             if _BAD_INSIDE.search(body) or body in self.gaz.org_alias or re.fullmatch(r"(?:中国)?联通(?:集团)?公司", body):

@@ -51,9 +51,13 @@ def test_unicom_units_all_name_forms_and_what_they_imply():
     assert implied == {("Organization", "中国联通"), ("Province", "湖南")}
 
 
-def test_bare_provincial_branch_needs_a_unicom_context():
-    assert mentions("福建省分公司召开会议。", "unicom_units") == []
+def test_bare_provincial_branch_is_unicoms_unless_the_text_names_another_company():
+    assert ("Subsidiary", "福建省分公司") in mentions("福建省分公司召开会议。", "unicom_units")
     assert ("Subsidiary", "福建省分公司") in mentions("联通福建省分公司即福建省分公司。", "unicom_units")
+    assert ("Subsidiary", "福建省分公司") not in mentions("华为与福建省分公司签约。", "unicom_units")
+    # another operator's branch, even beside 联通
+    found = mentions("中国联通与中国移动广东分公司、中国电信浙江分公司签约。", "unicom_units")
+    assert not [m for m in found if m[0] == "Subsidiary"]
 
 
 def test_organizations_by_suffix_and_abbreviation():
@@ -344,6 +348,16 @@ def test_latin_names_are_whole_words_and_idc_is_a_firm_only_when_cited():
     text = "据IDC预测，ISO27001认证的IDC机房将增加；IDC发布报告称，ISO与Cisco合作，Ciscolab除外。"
     found = [name for _, name in mentions(text, "organizations")]
     assert found == ["IDC", "IDC", "ISO", "Cisco"]
+
+
+def test_idc_listed_beside_another_body_is_the_firm_and_beside_businesses_is_not():
+    found = mentions("来源：湘潭信息研究院、IDC；宽带、IDC、云计算业务增长，IDC、Gartner均看好。", "organizations")
+    assert [name for _, name in found] == ["湘潭信息研究院", "IDC", "IDC", "Gartner"]
+
+
+def test_anti_fraud_and_computing_centres_of_a_body_or_place():
+    text = "工信部反诈中心、湘潭市反诈中心与长沙人工智能计算中心合作，各地反诈中心和智能计算中心加快建设。"
+    assert [name for _, name in mentions(text, "organizations")] == ["工信部反诈中心", "湘潭市反诈中心", "长沙人工智能计算中心"]
 
 
 def test_bills_are_policies_and_named_strategies_keep_their_first_word():
