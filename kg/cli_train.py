@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from kg.train import DEFAULT_ANNOTATIONS, DEFAULT_CORPUS, DEFAULT_MODEL, DEFAULT_TEST_ANNOTATIONS, TrainSettings
+from kg.train import (DEFAULT_ANNOTATIONS, DEFAULT_CORPUS, DEFAULT_MODEL, DEFAULT_SILVER, DEFAULT_TEST_ANNOTATIONS,
+                      TrainSettings)
 
 __all__ = ["train"]
 
@@ -24,6 +25,12 @@ _GOLD = DEFAULT_CORPUS.parent.parent / "gold"
 @click.option("--test-annotations", type=click.Path(path_type=Path, exists=True, dir_okay=False),
               default=DEFAULT_TEST_ANNOTATIONS,
               show_default=True, help="Annotated passages never trained on (not even as silver): the model's test set.")
+@click.option("--silver", type=click.Path(path_type=Path, dir_okay=False), default=DEFAULT_SILVER, show_default=True,
+              help="Silver sentences (corpus offsets + the rules' labels, JSONL) to train on; written from the "
+                   "current rules if the file does not exist.")
+@click.option("--refresh-silver", is_flag=True,
+              help="Label the corpus with the current rules and rewrite --silver before training (after rule "
+                   "changes; the model trained then differs from the shipped one).")
 @click.option("-o", "--out", type=click.Path(path_type=Path), default=DEFAULT_MODEL, show_default=True,
               help="Folder for the trained spaCy pipeline (loadable with spacy.load).")
 @click.option("--exclude", "exclude_tsv", multiple=True, type=click.Path(path_type=Path),
@@ -36,12 +43,14 @@ _GOLD = DEFAULT_CORPUS.parent.parent / "gold"
 @click.option("--epochs", type=int, default=TrainSettings.epochs, show_default=True)
 @click.option("--max-silver", type=int, default=TrainSettings.max_silver, show_default=True,
               help="Number of silver (rule-labelled) sentences sampled.")
-def train(corpus, annotations, test_annotations, out, exclude_tsv, exclude_jsonl, seed, epochs, max_silver):
+def train(corpus, annotations, test_annotations, silver, refresh_silver, out, exclude_tsv, exclude_jsonl, seed, epochs,
+          max_silver):
     """Train the NER pipeline from the corpus, the rules and the annotated passages.
 
-    Reproducible: the same corpus, annotations, rules and seed give the same
-    model (the rules label the silver sentences, so a commit with other rules
-    makes another model; docs/ner.md says which commit made the shipped one).
+    Reproducible: the same corpus, annotations, silver sentences and seed
+    give the same model, so the defaults remake the shipped one. The silver
+    sentences are the rules' labels over the corpus, kept in --silver; after
+    rule changes, --refresh-silver labels the corpus anew (docs/ner.md).
     The gold ranges (--exclude, --exclude-jsonl) are never read for training.
 
     \b
@@ -50,7 +59,8 @@ def train(corpus, annotations, test_annotations, out, exclude_tsv, exclude_jsonl
     """
     from kg.train import train as run_train
 
-    settings = TrainSettings(corpus=corpus, annotations=annotations, test_annotations=test_annotations, out=out,
+    settings = TrainSettings(corpus=corpus, annotations=annotations, test_annotations=test_annotations,
+                             silver_file=silver, refresh_silver=refresh_silver, out=out,
                              exclude_tsv=list(exclude_tsv), exclude_jsonl=list(exclude_jsonl), seed=seed,
                              epochs=epochs, max_silver=max_silver)
     report = run_train(settings, log=lambda s: click.echo(s, err=True))

@@ -6,7 +6,10 @@ in the repository):
 - **silver**: sentences of the corpus with the rule extractors' mentions
   (outermost span wins; rule mentions under ``silver_min_conf``, and with
   ``unsure_missing`` the words before an unlabelled 平台/项目/… word, are
-  marked *missing* so the model is neither taught nor punished on them);
+  marked *missing* so the model is neither taught nor punished on them),
+  kept in ``training/silver.jsonl`` as corpus offsets and labels, so that
+  later rule changes do not change the training data until the file is
+  refreshed (``refresh_silver``);
 - **annotated**: passages checked and annotated by hand by the spec, stored
   in ``training/annotations.jsonl`` as corpus offsets and labels; every
   ``holdout_every``-th passage is held out and scored, never trained on.
@@ -32,7 +35,7 @@ from pathlib import Path
 from kg.errors import InputError
 
 __all__ = ["TrainSettings", "excluded_ranges", "load_annotations", "held_out", "silver_sentences", "outermost",
-           "make_nlp", "train", "evaluate", "MODEL_CONFIG"]
+           "save_silver", "load_silver", "make_nlp", "train", "evaluate", "MODEL_CONFIG"]
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "unicom-corpus.txt"
@@ -40,6 +43,9 @@ DEFAULT_ANNOTATIONS = REPO / "training" / "annotations.jsonl"
 # Annotated passages that are never trained on, not even as silver sentences: the model's own test set.
 DEFAULT_TEST_ANNOTATIONS = REPO / "training" / "test_annotations.jsonl"
 DEFAULT_MODEL = REPO / "models" / "kg_ner"
+# The silver sentences the shipped model was trained on, as corpus offsets and labels: rule changes after
+# training do not change what `kg train` learns from until the file is refreshed (--refresh-silver).
+DEFAULT_SILVER = REPO / "training" / "silver.jsonl"
 RULES = ["provinces", "unicom_units", "organizations", "policies", "people", "products", "projects"]
 
 # The model tags each character with a BILUO tag (kg.biluo): hash embeddings of the character, a
@@ -64,12 +70,14 @@ MODEL_CONFIG = {
 
 @dataclass
 class TrainSettings:
-    """What a training run uses; the defaults, at the commit named in docs/ner.md, reproduce the shipped model."""
+    """What a training run uses; the defaults reproduce the shipped model (its silver sentences are stored)."""
 
     corpus: Path = DEFAULT_CORPUS
     annotations: Path = DEFAULT_ANNOTATIONS
     test_annotations: Path | None = DEFAULT_TEST_ANNOTATIONS
     out: Path = DEFAULT_MODEL
+    silver_file: Path | None = DEFAULT_SILVER  # None: label the corpus with the current rules, keep nothing
+    refresh_silver: bool = False  # label the corpus with the current rules and rewrite silver_file
     exclude_tsv: list[Path] = field(default_factory=lambda: [REPO.parent / "shared" / "gold" / "heldout.tsv"])
     exclude_jsonl: list[Path] = field(default_factory=lambda: [REPO.parent / "shared" / "gold" / "dev.jsonl"])
     seed: int = 13
@@ -147,6 +155,10 @@ def outermost(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str
     return sorted(taken)
 
 
+def _sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
 def _fingerprint(surface: str) -> str:
     """Entity text as stored in annotation files: short names as they are, long ones (16+ characters,
     which could be a run of corpus text) as a short SHA-1.
@@ -156,7 +168,7 @@ def _fingerprint(surface: str) -> str:
     """
     if surface.startswith("sha1:") or len(surface) < 16:
         return surface
-    return "sha1:" + hashlib.sha1(surface.encode("utf-8")).hexdigest()[:10]
+    return "sha1:" + _sha1(surface)
 
 
 def load_annotations(path: Path, corpus: str, excluded: Sequence[tuple[int, int]] = ()) -> list[dict]:
@@ -225,6 +237,55 @@ def silver_sentences(corpus: str, excluded: Sequence[tuple[int, int]], min_conf:
                        if not any(s < ee and ss < e for ss, ee, _ in ents)]
             out.append({"start": a, "end": b, "text": sent.text, "entities": ents, "missing": missing})
     return out
+
+
+def save_silver(rows: Sequence[dict], path: Path) -> None:
+    """Write silver sentences as ``load_silver`` reads them: corpus offsets, a SHA-1 of the sentence,
+    and its entities (offsets into the sentence, label, text as in annotation files) and missing spans, if any."""
+    with Path(path).open("w", encoding="utf-8") as out:
+        for r in rows:
+            line = {"start": r["start"], "end": r["end"], "sha1": _sha1(r["text"]),
+                    "entities": [[s, e, label, _fingerprint(r["text"][s:e])] for s, e, label in r["entities"]]}
+            if r.get("missing"):
+                line["missing"] = [list(m) for m in r["missing"]]
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+def load_silver(path: Path, corpus: str, excluded: Sequence[tuple[int, int]] = ()) -> list[dict]:
+    """Silver sentences written by :func:`save_silver`, checked against ``corpus``, in the file's order
+    (the seed's sample depends on it).  A sentence touching an ``excluded`` range is an error."""
+    from kg.ontology import load_ontology
+
+    labels = load_ontology().classes
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"{path}: cannot read the silver sentences ({err})") from None
+    rows = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            start, end, sha1 = int(row["start"]), int(row["end"]), str(row["sha1"])
+            entities = [(int(s), int(e), str(label), str(surface)) for s, e, label, surface in row["entities"]]
+            missing = [(int(s), int(e)) for s, e in row.get("missing", [])]
+        except (ValueError, KeyError, TypeError) as err:
+            raise InputError(f"{path}:{n}: not a silver sentence ({type(err).__name__}: {err}); expected "
+                             '{"start": …, "end": …, "sha1": …, "entities": [[start, end, label, text], …], '
+                             'optional "missing": [[start, end], …]}') from None
+        text = corpus[start:end]
+        if _sha1(text) != sha1 or any(
+                _fingerprint(text[s:e]) != _fingerprint(surface) or label not in labels
+                for s, e, label, surface in entities):
+            raise InputError(f"{path}:{n}: sentence {start}-{end} does not match the corpus; is --corpus the right "
+                             "file? (kg train --refresh-silver labels this corpus anew)")
+        if _overlaps_any(excluded, start - 1, end + 1):
+            raise InputError(f"{path}:{n}: sentence {start}-{end} touches an excluded (gold) range; "
+                             "run kg train --refresh-silver")
+        rows.append({"start": start, "end": end, "text": text,
+                     "entities": [(s, e, label) for s, e, label, _ in entities], "missing": missing})
+    return rows
 
 
 def make_nlp(labels: Sequence[str] | None = None):
@@ -306,11 +367,22 @@ def train(settings: TrainSettings | None = None, log=print, silver: list[dict] |
                              f"a training passage of {st.annotations}; remove it")
     held = held_out(annotated, st.holdout_every)
     ann_train = [r for r in annotated if r not in held]
-    if silver is None:
-        silver = silver_sentences(corpus, excluded, st.silver_min_conf,
-                                  skip=annotated_ranges + [(r["start"], r["end"]) for r in test],
-                                  unsure=st.unsure_missing,
-                                  blocked_text=gold_text + "\x00" + "\x00".join(r["text"] for r in test))
+    skip = annotated_ranges + [(r["start"], r["end"]) for r in test]
+    blocked_text = gold_text + "\x00" + "\x00".join(r["text"] for r in test)
+    if silver is None and st.silver_file and Path(st.silver_file).exists() and not st.refresh_silver:
+        stored = load_silver(st.silver_file, corpus, excluded)
+        # passages annotated since the file was written are no silver data any more
+        silver = [r for r in stored if not _overlaps_any(skip, r["start"], r["end"])
+                  and not shares_text(r["text"], blocked_text)]
+        log(f"silver sentences: {len(stored)} read from {st.silver_file}"
+            + (f", {len(stored) - len(silver)} of them now in annotated or test passages" if len(silver) < len(stored)
+               else ""))
+    elif silver is None:
+        silver = silver_sentences(corpus, excluded, st.silver_min_conf, skip=skip, unsure=st.unsure_missing,
+                                  blocked_text=blocked_text)
+        if st.silver_file:
+            save_silver(silver, st.silver_file)
+            log(f"silver sentences: {len(silver)} labelled by the rules, written to {st.silver_file}")
     rng = random.Random(st.seed)
     with_ents = [r for r in silver if r["entities"]]
     without = [r for r in silver if not r["entities"]]

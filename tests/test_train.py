@@ -1,4 +1,5 @@
 """Training end to end on a tiny written dataset (a few seconds)."""
+import bisect
 import itertools
 import json
 
@@ -37,7 +38,7 @@ def _test_file(tmp_path, start_word="浙江联通", end_word="仪式。", entiti
 def test_training_runs_end_to_end(tiny):
     tmp, corpus, ann = tiny
     settings = TrainSettings(corpus=corpus, annotations=ann, out=tmp / "model", exclude_tsv=[], exclude_jsonl=[],
-                             epochs=2, max_silver=50, holdout_every=1, annotated_repeat=1,
+                             silver_file=None, epochs=2, max_silver=50, holdout_every=1, annotated_repeat=1,
                              test_annotations=_test_file(tmp))
     lines: list[str] = []
     report = train(settings, log=lines.append)
@@ -74,7 +75,8 @@ def test_annotations_must_match_the_corpus(tiny):
 def test_a_test_passage_overlapping_a_training_passage_is_refused(tiny):
     tmp, corpus, ann = tiny
     settings = TrainSettings(corpus=corpus, annotations=ann, out=tmp / "m", exclude_tsv=[], exclude_jsonl=[],
-                             epochs=1, max_silver=50, test_annotations=_test_file(tmp, "李明", "客户。", entities=()))
+                             silver_file=None, epochs=1, max_silver=50,
+                             test_annotations=_test_file(tmp, "李明", "客户。", entities=()))
     with pytest.raises(InputError, match="overlaps or repeats a training passage"):
         train(settings, log=lambda s: None)
 
@@ -84,7 +86,8 @@ def test_same_seed_same_model(tiny):
     models = []
     for run in ("a", "b"):
         settings = TrainSettings(corpus=corpus, annotations=ann, out=tmp / run, exclude_tsv=[], exclude_jsonl=[],
-                                 epochs=2, max_silver=50, holdout_every=1, annotated_repeat=1, test_annotations=None)
+                                 silver_file=None, epochs=2, max_silver=50, holdout_every=1, annotated_repeat=1,
+                                 test_annotations=None)
         train(settings, log=lambda s: None)
         models.append((tmp / run / "tagger" / "model").read_bytes())
     assert models[0] == models[1]
@@ -120,7 +123,8 @@ def test_text_repeated_elsewhere_in_the_corpus_counts_as_the_same_passage(tmp_pa
              (dict(annotations=passage("b.jsonl", first), exclude_tsv=[], test_annotations=passage("t.jsonl", second)),
               "overlaps or repeats a training passage")]
     for kwargs, message in cases:
-        settings = TrainSettings(corpus=corpus, out=tmp_path / "m", exclude_jsonl=[], epochs=1, **kwargs)
+        settings = TrainSettings(corpus=corpus, out=tmp_path / "m", exclude_jsonl=[], silver_file=None, epochs=1,
+                                 **kwargs)
         with pytest.raises(InputError, match=message):
             train(settings, log=lambda s: None)
 
@@ -158,3 +162,84 @@ def test_the_annotation_files_in_the_repo_are_well_formed_and_do_not_overlap():
     for a, b in itertools.combinations(ranges, 2):
         clashes = [(x, y) for x in ranges[a] for y in ranges[b] if x[0] < y[1] and y[0] < x[1]]
         assert not clashes, (a, b, clashes[:3])
+
+
+def _settings(tmp, corpus, ann, out, **kwargs):
+    kwargs = {"test_annotations": None, **kwargs}
+    return TrainSettings(corpus=corpus, annotations=ann, out=tmp / out, exclude_tsv=[], exclude_jsonl=[], epochs=2,
+                         max_silver=50, holdout_every=1, annotated_repeat=1, **kwargs)
+
+
+def test_silver_sentences_are_kept_in_a_file_and_train_the_same_model_again(tiny, monkeypatch):
+    """The first run labels the corpus with the rules and writes the file; later runs read it, so a rule
+    change does not change the model until the file is refreshed."""
+    import kg.train
+
+    tmp, corpus, ann = tiny
+    silver = tmp / "silver.jsonl"
+    first: list[str] = []
+    train(_settings(tmp, corpus, ann, "a", silver_file=silver), log=first.append)
+    assert f"labelled by the rules, written to {silver}" in first[0]
+
+    rules_before = kg.train.silver_sentences
+
+    def rules_changed(*args, **kwargs):  # other rules: they find one sentence only
+        return rules_before(*args, **kwargs)[:1]
+    monkeypatch.setattr(kg.train, "silver_sentences", rules_changed)
+    second: list[str] = []
+    train(_settings(tmp, corpus, ann, "b", silver_file=silver), log=second.append)
+    assert f"4 read from {silver}" in second[0] and "silver sentences (of 4)" in second[1]
+    assert (tmp / "a" / "tagger" / "model").read_bytes() == (tmp / "b" / "tagger" / "model").read_bytes()
+
+    refreshed: list[str] = []
+    train(_settings(tmp, corpus, ann, "c", silver_file=silver, refresh_silver=True), log=refreshed.append)
+    assert "1 labelled by the rules" in refreshed[0] and len(silver.read_text(encoding="utf-8").splitlines()) == 1
+
+
+def test_stored_silver_sentences_inside_passages_annotated_since_are_left_out(tiny):
+    from kg.train import save_silver, silver_sentences
+
+    tmp, corpus, ann = tiny
+    silver = tmp / "silver.jsonl"
+    save_silver(silver_sentences(TEXT, []), silver)  # written before the 李明 passage and the test passage
+    lines: list[str] = []
+    train(_settings(tmp, corpus, ann, "m", silver_file=silver, test_annotations=_test_file(tmp)), log=lines.append)
+    assert "5 read from" in lines[0] and "2 of them now in annotated or test passages" in lines[0]
+    assert "silver sentences (of 3)" in lines[1]
+
+
+def test_a_silver_file_that_does_not_fit_the_corpus_or_touches_gold_is_an_error(tmp_path):
+    from kg.train import load_silver, save_silver, silver_sentences
+
+    silver = tmp_path / "silver.jsonl"
+    save_silver(silver_sentences(TEXT, []), silver)
+    assert [r["text"] for r in load_silver(silver, TEXT)] == [r["text"] for r in silver_sentences(TEXT, [])]
+    with pytest.raises(InputError, match=r"silver\.jsonl:1: sentence 0-17 does not match the corpus"):
+        load_silver(silver, "另" + TEXT)
+    with pytest.raises(InputError, match=r"silver\.jsonl:2: sentence .* touches an excluded \(gold\) range"):
+        load_silver(silver, TEXT, [(20, 25)])
+    silver.write_text(silver.read_text(encoding="utf-8") + '{"start": 3}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"silver\.jsonl:6: not a silver sentence"):
+        load_silver(silver, TEXT)
+
+
+def test_the_silver_file_in_the_repo_is_well_formed_and_holds_no_annotated_passage():
+    from kg.ontology import load_ontology
+    from kg.train import DEFAULT_ANNOTATIONS, DEFAULT_SILVER, DEFAULT_TEST_ANNOTATIONS
+
+    labels = load_ontology().classes
+    rows = [json.loads(line) for line in DEFAULT_SILVER.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) > 1000 and sum(bool(r["entities"]) for r in rows) > 1000
+    passages = [json.loads(line) for path in (DEFAULT_ANNOTATIONS, DEFAULT_TEST_ANNOTATIONS)
+                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    previous_end = 0
+    for row in rows:
+        assert previous_end <= row["start"] < row["end"] <= row["start"] + 300, row
+        previous_end = row["end"]
+        for s, e, label, text in row["entities"]:
+            assert 0 <= s < e <= row["end"] - row["start"] and label in labels, row
+            assert text.startswith("sha1:") or len(text) == e - s < 16, row
+    starts = [r["start"] for r in rows]
+    for p in passages:  # rows are sorted: only the rows just before a passage's end can reach into it
+        i = bisect.bisect_left(starts, p["end"])
+        assert not any(rows[j]["end"] > p["start"] for j in range(max(0, i - 3), i)), p["id"]
