@@ -20,7 +20,7 @@ __all__ = ["ProjectExtractor"]
 
 _SUFFIX = re.compile(r"(?:建设项目|示范项目|试点项目|项目|工程|专项行动|行动|计划|创建工作|志愿服务项目)(?:\d+(?:\.\d+)?(?![\d余多]))?"
                      r"(?![A-Za-z\d]|师|组|部|院|化|款|资金|投资|管理|经理|书|者|中心|库|包|单位|学|类|建设|质量|领域|方面|研究|技术|"
-                     r"专业|局|处|科|公司|计划|方案|规划|超\d|近\d|约\d|逾\d|达\d)")
+                     r"专业|局|处|科|公司|计划|方案|规划|超\d|近\d|约\d|逾\d|达\d|超过\d|数量|总数)")
 _CAMPAIGN = re.compile(r"党纪学习教育|(?<=“)[\u4e00-\u9fa5]{2,8}(?:行动|工程|计划)\d+(?:\.\d+)*(?=”)|(?:学习贯彻习近平新时代中国特色社会主义思想)?主题教育|党史学习教育|国企改革三年行动")
 # Bodies that name no project, made of these words only (重大项目, 这一项目, 非经常性损益项目).
 _GENERIC_WORDS = (
@@ -39,13 +39,15 @@ _GENERIC = re.compile(r"^(?:[这那该本此其各每某一两几多]|(?:" + "|"
 # 在思想上政治上行动上, 按计划).
 _FORBIDDEN_INSIDE = re.compile(r"[，。；：！？、]|(?:实际|迅速|立即|积极|见|上|按)$|个|激励|持股|回购|增持|减持|均有|近期|系列|"
                                r"[一二三四五六七八九十两几多]大|^项|(?:政府|公司|集团)$")
+# Counted projects are a kind, not a name: 5000多个“5G+工业互联网”项目, 5G应用项目超过250个, 区块链项目数量.
+_COUNTED_BEFORE = re.compile(r"[\d十百千万多余几][个项批]$")
 # A body starting with these is a clause, not a name; a quoted name may start with a digit (“5G+智慧交通”项目).
 _CLAUSE_START = re.compile(r"[的了在和与及他类\d]")
 
 
 class ProjectExtractor(Extractor):
     name = "projects"
-    version = "4"
+    version = "5"
 
     def __init__(self, max_len: int = 45) -> None:
         self.max_len = max_len
@@ -66,6 +68,7 @@ class ProjectExtractor(Extractor):
             body = text[start:m.start()].strip("“”")
             quoted = text[start:start + 1] == "“" and text[m.start() - 1:m.start()] == "”"
             if len(body) < (2 if quoted else 3) or _GENERIC.match(body) or _FORBIDDEN_INSIDE.search(body) \
+                    or _COUNTED_BEFORE.search(text, max(0, start - 2), start) \
                     or (not quoted and (_CLAUSE_START.match(body) or unnamed_start(text, start))):
                 continue
             if text[start:m.end()].endswith(("行动计划", "规划计划")):

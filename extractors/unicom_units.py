@@ -40,7 +40,7 @@ _DISTRICT = r"(?P<district>(?![自市地]|壮族|回族|维吾尔|特别)(?:和�
 
 class UnicomUnitExtractor(Extractor):
     name = "unicom_units"
-    version = "5"
+    version = "6"
 
     def __init__(self) -> None:
         g = self.gaz = gazetteer.load()

@@ -51,6 +51,17 @@ def test_unicom_units_all_name_forms_and_what_they_imply():
     assert implied == {("Organization", "中国联通"), ("Province", "湖南")}
 
 
+def test_the_red_chip_company_by_its_registered_chinese_name():
+    doc = run(parse("公司控股子公司中国联合网络通信（香港）股份有限公司持有股份。"), ["unicom_units"])
+    assert [(m.surface, m.key) for m in doc.mentions if m.label == "Subsidiary"] == [
+        ("中国联合网络通信（香港）股份有限公司", "unit:中国联通（香港）股份有限公司")]
+
+
+def test_unicoms_iot_business_is_no_unit_and_its_iot_company_is():
+    text = "湘潭联通发挥联通物联网广泛接入能力，联通物联网有限责任公司参加。"
+    assert mentions(text, "unicom_units") == [("Subsidiary", "湘潭联通"), ("Subsidiary", "联通物联网有限责任公司")]
+
+
 def test_bare_provincial_branch_is_unicoms_unless_the_text_names_another_company():
     assert ("Subsidiary", "福建省分公司") in mentions("福建省分公司召开会议。", "unicom_units")
     assert ("Subsidiary", "福建省分公司") in mentions("联通福建省分公司即福建省分公司。", "unicom_units")
@@ -296,6 +307,8 @@ def test_a_role_attaches_to_the_unit_nearest_the_person():
 def test_quoted_product_names_and_counted_projects():
     assert ("Product", "“湘云”设备管理平台") in mentions("全新的“湘云”设备管理平台亮相。", "products")
     assert mentions("湖南联通5G智慧工厂项目超400个。", "projects") == []
+    text = "湘江联通建成300多个“5G+智慧矿山”项目，累计签约5G专网项目超过120个，沅水链项目数量达8项。湘江联通推进沅水光网工程。"
+    assert mentions(text, "projects") == [("Project", "沅水光网工程")]
 
 
 def test_common_phrases_after_a_post_are_not_names():
