@@ -63,7 +63,7 @@ def _opens_clause(text: str, sent, m: Mention) -> bool:
 
 class SentenceRelationExtractor(Extractor):
     name = "sentence_relations"
-    version = "3"
+    version = "4"
     kind = "relations"
 
     def __init__(self, max_role_chars: int = 16) -> None:
@@ -157,8 +157,9 @@ class SentenceRelationExtractor(Extractor):
                     # 中国联通召开…培训会，结合实际制定《…》: the subject of an issuing verb right before the title
                     title_start = m.start - 1 if text[m.start - 1:m.start] == "《" else m.start
                     if _ISSUE_BEFORE_TITLE.search(text, max(sent.start, title_start - 8), title_start):
-                        u, _ = subject_before(title_start, _ISSUE)
-                        if u is not None and u is not topic and u.label == "Organization":
+                        u, conf = subject_before(title_start, _ISSUE)
+                        # named in this sentence (not the topic the text is about): 落实《X》 is no issuing
+                        if u is not None and conf >= 0.7 and u.label == "Organization":
                             issuers = [u]
                 if not issuers and last_policy is not None and re.fullmatch(r"》[、和及与]?《", text[last_policy[0].end:m.start]):
                     issuers = last_policy[1]  # 制定《A》《B》: B has A's issuers

@@ -266,6 +266,9 @@ def test_a_title_right_after_an_issuing_verb_is_issued_by_the_subject_and_so_is_
     rels = relations("4月20日，工业和信息化部召开专题培训会，结合实际制定《数据安全管理办法》《网络安全审查办法》，安排部署工作。")
     assert ("数据安全管理办法", "issuedBy", "工业和信息化部", None) in rels
     assert ("网络安全审查办法", "issuedBy", "工业和信息化部", None) in rels
+    # the text is about the group, and the group is named as the subject here too
+    rels = relations("4月20日，中国联通召开专题培训会，结合实际制定《湘江联络工作方案》，安排部署工作。")
+    assert ("湘江联络工作方案", "issuedBy", "中国联通", None) in rels
     # the verb belongs to another object; the law is only cited
     rels = relations("国务院修订了商用密码管理规定的实施细则，与《中华人民共和国电子签名法》相衔接。")
     assert not any(r[1] == "issuedBy" for r in rels)
