@@ -73,7 +73,7 @@ _COUNTED = re.compile(r"^\d|[0-9一二两三四五六七八九十几多数百千
 
 class ProductExtractor(Extractor):
     name = "products"
-    version = "6"
+    version = "7"
 
     def __init__(self, max_len: int = 14) -> None:
         self.gaz = gazetteer.load()
@@ -170,6 +170,9 @@ class ProductExtractor(Extractor):
             if text[m.start() - 1:m.start()] == "”":
                 continue  # “沃派”品牌: the quoted name is the product (_quoted)
             start = left_edge(text, m.start(), self.max_len, alnum=True, quotes=True, name_verbs=True)
+            quote = text.find("“", start, m.start())
+            if quote > start and not _BRAND.fullmatch(text[start:quote]):
+                start = quote  # 建成全国集中化“1+X”开放隐私计算平台: the quoted name starts the product's name
             body = text[start:m.start()]
             unbranded = _BRAND.sub("", body)
             # a launch verb right before the name: 推出X, 打造的X, 通过X

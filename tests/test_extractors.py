@@ -309,6 +309,9 @@ def test_a_role_attaches_to_the_unit_nearest_the_person():
 
 def test_quoted_product_names_and_counted_projects():
     assert ("Product", "“湘云”设备管理平台") in mentions("全新的“湘云”设备管理平台亮相。", "products")
+    # a quoted part opens the name, not the words before it
+    assert mentions("湘江移动建成了全国集中化“2+N”开放隐私计算平台。", "products") == [
+        ("Product", "“2+N”开放隐私计算平台")]
     assert mentions("湖南联通5G智慧工厂项目超400个。", "projects") == []
     text = "湘江联通建成300多个“5G+智慧矿山”项目，累计签约5G专网项目超过120个，沅水链项目数量达8项。湘江联通推进沅水光网工程。"
     assert mentions(text, "projects") == [("Project", "沅水光网工程")]
