@@ -82,7 +82,7 @@ _LIST_END = set("、，。；：！？）)—等和与及")
 
 class PersonExtractor(Extractor):
     name = "people"
-    version = "5"
+    version = "6"
 
     def __init__(self) -> None:
         self.surnames = gazetteer.load().surnames
@@ -130,16 +130,18 @@ class PersonExtractor(Extractor):
                 return start
         return None
 
-    def _credited_name(self, text: str, pos: int) -> int | None:
+    def _credited_name(self, text: str, pos: int, name_starts: set[int]) -> int | None:
         """End of a name at ``pos`` in a credit line, or None: a surname and one or two characters, then
-        a space, punctuation, the end, or the next role (程唯珈编辑：)."""
+        a space, punctuation, the end, the next role (程唯珈编辑：) or another name (张瀛丰中国联通…: the
+        credit line runs into the next text)."""
         sur = self._surname_at(text, pos)
         if not sur:
             return None
         for n in (2, 1):
             end = pos + sur + n
             if end <= len(text) and all(_NAME_CHARS.match(c) for c in text[pos + sur:end]) \
-                    and (end == len(text) or not _NAME_CHARS.match(text[end]) or _CREDIT_ROLE.match(text, end)):
+                    and (end == len(text) or not _NAME_CHARS.match(text[end]) or _CREDIT_ROLE.match(text, end)
+                         or end in name_starts):
                 return end
         return None
 
@@ -179,10 +181,11 @@ class PersonExtractor(Extractor):
                 spans.setdefault((m.end(), end), 0.75)
         for m in _FOREIGN_LEADER.finditer(text):
             spans.setdefault(m.span("name"), 0.75)
+        name_starts = {m.start for m in doc.mentions if not m.implied}
         for m in _CREDIT.finditer(text):
             pos = m.end()
             # names separated by spaces, 、 or the next role
-            while (end := self._credited_name(text, pos)) is not None:
+            while (end := self._credited_name(text, pos, name_starts)) is not None:
                 spans.setdefault((pos, end), 0.75)
                 pos = end
                 while pos < len(text) and text[pos] in " \u3000、":

@@ -407,6 +407,9 @@ def test_people_listed_with_a_found_name_and_in_credit_lines():
     assert [name for _, name in listed] == ["郑明远", "黄晓燕", "许文杰", "周海涛", "吴晓东"]
     credits = mentions("全文完。撰稿：程明珈编辑：张海丰。文/刘建国 陈晓东", "people")
     assert [name for _, name in credits] == ["程明珈", "张海丰", "刘建国", "陈晓东"]
+    # a credit line running into the next text, which opens with a name
+    ran_on = run(parse("撰稿：程明珈编辑：张海丰湖南联通推进工作。"), ["unicom_units", "people"]).mentions
+    assert [m.surface for m in ran_on if m.label == "Person"] == ["程明珈", "张海丰"]
 
 
 def test_latin_model_names_after_their_kind_versions_and_lines_of_known_products():
