@@ -25,7 +25,7 @@ _SUFFIXES = (
     "股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|银行|大学|学院|研究院|研究所|研究中心|设计院|"
     "协会|学会|联盟|委员会|交易所|医院|小学|中学|学校|教学点|基金会|实验室|通信管理局|管理局|领导小组办公室|领导小组|办公室|"
     "博物馆|图书馆|纪念馆|美术馆|科技馆|"
-    "总局|法院|检察院|合作社|事务所|电视台|出版社|科学院|工程院|计算中心|反诈中心"
+    "总局|法院|检察院|合作社|事务所|电视台|出版社|科学院|工程院|计算中心|反诈中心|幼儿园|中心"
 )
 _SUFFIX = re.compile(f"(?:{_SUFFIXES})")
 # Bodies that make the name generic (子公司, 各级公司, 上市公司 …); so does one ending in 上市
@@ -43,6 +43,8 @@ _SET_OF_UNITS = re.compile(r"所有|十大|[十百千万]余|一批")
 _BARE_DISTRICT = re.compile(r"[区县](?![块域])")
 # A suffix that is the start of another word: 集中学习, 学会了, 大学生 (not 大学生物系), 公司治理, 国家部委.
 _WORD_GOES_ON = re.compile(r"(?<=学)(?:习|生(?![物命态]))|(?<=会)了|(?<=公司)治理")
+# A 中心 that is a facility, a venue or a plan names no body (全国一体化大数据中心, 内蒙古智算中心, 上海世博中心).
+_NOT_A_BODY_CENTRE = re.compile(r"(?:数据|智算|算力|超算|会展|会议|世博|展览|体育|购物|商务|工程)中心$|一体化")
 # Suffixes that make a name only after a place or national prefix (湖南星河集团, 中国国新公司).
 _BARE = {"公司", "集团", "集团公司", "研究院", "联盟", "实验室", "委员会", "中心", "研究中心", "领导小组办公室", "领导小组",
          "办公室", "计算中心", "反诈中心"}
@@ -79,7 +81,7 @@ _NAME_MAY_FOLLOW = set("、，。；：中和与及“（")
 
 class OrganizationExtractor(Extractor):
     name = "organizations"
-    version = "6"
+    version = "7"
 
     def __init__(self, max_len: int = 20) -> None:
         self.gaz = gazetteer.load()
@@ -91,7 +93,7 @@ class OrganizationExtractor(Extractor):
         self.national_or_local = re.compile(f"(?:中国|中华|国家|全国|国务院|中共|中央|{prov}|{city}|[A-Za-z])")
         self.local_gov = re.compile(
             f"(?:{prov}|(?:{city})市?)[^的，。、；：\\s\\d]{{0,8}}?(?:通信管理局|人民政府|委员会|{_LOCAL_COMMISSION}|厅|宣传部|组织部|统战部|"
-            f"{_BUREAU})(?![长])"
+            f"人大常委会|政协|{_BUREAU})(?![长])"
         )
 
     @staticmethod
@@ -134,6 +136,8 @@ class OrganizationExtractor(Extractor):
             if "公司" in m.group() and (last := text.rfind("公司", start, m.start())) >= 0:
                 start = last + 2
             body = text[start:m.start()]
+            if m.group() == "中心" and _NOT_A_BODY_CENTRE.search(text, start, end):
+                continue
             if len(body) < 2 or _GENERIC.match(body) or body.startswith(("联通", "中国联通")) \
                     or body.endswith(("分", "上市")) \
                     or _SET_OF_UNITS.search(body) or _BARE_DISTRICT.match(body) or unnamed_start(text, start) \

@@ -374,6 +374,13 @@ def test_idc_listed_beside_another_body_is_the_firm_and_beside_businesses_is_not
     assert [name for _, name in found] == ["湘潭信息研究院", "IDC", "IDC", "Gartner"]
 
 
+def test_named_centres_kindergartens_and_local_congresses_but_no_facilities():
+    text = ("湖南省疾病预防控制中心、长沙市育才幼儿园、湘潭市雨湖区政协和湖南省人大常委会参加，"
+            "全国一体化大数据中心、湖南智算中心和长沙会展中心不是机构。")
+    assert [name for _, name in mentions(text, "organizations")] == [
+        "湖南省疾病预防控制中心", "长沙市育才幼儿园", "湘潭市雨湖区政协", "湖南省人大常委会"]
+
+
 def test_anti_fraud_and_computing_centres_of_a_body_or_place():
     text = "工信部反诈中心、湘潭市反诈中心与长沙人工智能计算中心合作，各地反诈中心和智能计算中心加快建设。"
     assert [name for _, name in mentions(text, "organizations")] == ["工信部反诈中心", "湘潭市反诈中心", "长沙人工智能计算中心"]
