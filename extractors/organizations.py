@@ -76,12 +76,18 @@ _CITED_ONLY = {"IDC"}
 # Company names that are also common words (数字化浪潮, 联想到): the company is the one that stands
 # where a name stands, after punctuation, 和 or 中, or opening the text, not after another word.
 _COMMON_WORDS = {"浪潮", "联想"}
+# A 、 list of companies closed by 等…企业/公司/厂商 (腾讯、商汤、科大讯飞等头部数字技术公司): with one item a
+# known or suffixed body, the others are bodies too; lists of fields (金融、医疗等行业企业) have none.
+_COMPANY_LIST = re.compile(r"(?:[^\s，。、；：“”（）()《》！？!?,]{2,10}、)+[^\s，。、；：“”（）()《》！？!?,]{2,10}"
+                           r"(?=等[\u4e00-\u9fa5A-Za-z]{0,8}?(?:企业|公司|厂商|运营商|机构)(?![\u4e00-\u9fa5]?[部内外]))")
+_LIST_OPENER = re.compile(r"(?:^|[，：；。]|如|与|和|有|包括|依托|来自|例如)$")
+_LIST_ITEM_NOT_A_BODY = re.compile(r"\d$|[的和与及在是为从到对]|行业|领域|用户|地区|部门|方面|环节|业务|服务$")
 _NAME_MAY_FOLLOW = set("、，。；：中和与及“（")
 
 
 class OrganizationExtractor(Extractor):
     name = "organizations"
-    version = "7"
+    version = "8"
 
     def __init__(self, max_len: int = 20) -> None:
         self.gaz = gazetteer.load()
@@ -106,6 +112,31 @@ class OrganizationExtractor(Extractor):
             any(m.start() == name.end() + 1 and m.group() not in _CITED_ONLY for m in known)
             or any(c[0] == name.end() + 1 for c in candidates))
         return before or after
+
+    def _company_list_items(self, text: str, candidates: list[tuple], units: list[tuple[int, int]]) -> list[tuple]:
+        """The other items of a company list (_COMPANY_LIST) one of whose items is a body already found."""
+        found = []
+        bodies = {(c[0], c[1]) for c in candidates} | set(units)
+        for m in _COMPANY_LIST.finditer(text):
+            items, pos = [], m.start()
+            for item in m.group().split("、"):
+                items.append((pos, pos + len(item)))
+                pos += len(item) + 1
+            # the first item may run on from the words before the list (这个被联合国、世界银行等): it counts
+            # as a body if one ends it, and is added only after a clause break or a word that opens a list
+            first_start, first_end = items[0]
+            if not any(span in bodies for span in items[1:]) and not any(
+                    first_start <= s and e == first_end for s, e in bodies):
+                continue
+            if not _LIST_OPENER.search(text, max(0, first_start - 2), first_start):
+                items = items[1:]
+            for start, end in items:
+                name = text[start:end]
+                if any(start <= s and e <= end for s, e in bodies) or _LIST_ITEM_NOT_A_BODY.search(name) \
+                        or self.gaz.province_of(name) or name in self.gaz.city_province:
+                    continue  # found already (or part of it: 工信部信通院), or not a body
+                found.append((start, end, f"org:{self.gaz.org_alias.get(name, name)}", 0.7))
+        return found
 
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
         text = doc.text
@@ -159,6 +190,7 @@ class OrganizationExtractor(Extractor):
                 continue
             candidates.append((m.start(), m.end(), f"org:{self.gaz.org_alias[m.group()]}", 0.95))
             known.add(m.span())
+        candidates += self._company_list_items(text, candidates, units)
         # The longest name wins where candidates overlap (华为技术有限公司 over 华为).
         out: list[Mention] = []
         for start, end, key, conf in longest_first(candidates, len(text), occupied=units):

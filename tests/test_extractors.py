@@ -381,6 +381,13 @@ def test_named_centres_kindergartens_and_local_congresses_but_no_facilities():
         "湖南省疾病预防控制中心", "长沙市育才幼儿园", "湘潭市雨湖区政协", "湖南省人大常委会"]
 
 
+def test_companies_listed_with_a_known_one_before_等企业_and_no_fields_or_places():
+    text = ("华为、湘芯微电子、沅江智能等企业参加。这个被联合国、湘江银行等机构认可。"
+            "金融、医疗等行业企业，长沙、株洲等地企业，网络质量、服务等企业评价。")
+    assert [name for _, name in mentions(text, "organizations")] == [
+        "华为", "湘芯微电子", "沅江智能", "联合国", "湘江银行"]
+
+
 def test_anti_fraud_and_computing_centres_of_a_body_or_place():
     text = "工信部反诈中心、湘潭市反诈中心与长沙人工智能计算中心合作，各地反诈中心和智能计算中心加快建设。"
     assert [name for _, name in mentions(text, "organizations")] == ["工信部反诈中心", "湘潭市反诈中心", "长沙人工智能计算中心"]
