@@ -53,12 +53,13 @@ register("policies", "extractors.policies", "PolicyExtractor")
 register("people", "extractors.people", "PersonExtractor")
 register("products", "extractors.products", "ProductExtractor")
 register("projects", "extractors.projects", "ProjectExtractor")
+register("abbreviations", "extractors.abbreviations", "AbbreviationExtractor")
 register("ner", "extractors.ner", "NerExtractor")
 register("name_relations", "extractors.name_relations", "NameRelationExtractor")
 register("sentence_relations", "extractors.sentence_relations", "SentenceRelationExtractor")
 _load_entry_points()
 
 DEFAULT_PIPELINE = [
-    "provinces", "unicom_units", "organizations", "policies", "people", "products", "projects", "ner",
+    "provinces", "unicom_units", "organizations", "policies", "people", "products", "projects", "abbreviations", "ner",
     "name_relations", "sentence_relations",
 ]

@@ -46,7 +46,7 @@ DEFAULT_MODEL = REPO / "models" / "kg_ner"
 # The silver sentences the shipped model was trained on, as corpus offsets and labels: rule changes after
 # training do not change what `kg train` learns from until the file is refreshed (--refresh-silver).
 DEFAULT_SILVER = REPO / "training" / "silver.jsonl"
-RULES = ["provinces", "unicom_units", "organizations", "policies", "people", "products", "projects"]
+RULES = ["provinces", "unicom_units", "organizations", "policies", "people", "products", "projects", "abbreviations"]
 
 # The model tags each character with a BILUO tag (kg.biluo): hash embeddings of the character, a
 # 4-layer CNN (window 2 → each character sees ±8 neighbours: long names need the context), a softmax

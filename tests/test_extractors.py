@@ -621,3 +621,16 @@ def test_a_district_or_county_named_like_a_city_is_a_district_branch_but_a_city_
 def test_苏宁_is_a_company_from_the_list_not_a_person_before_a_verb_of_speech():
     doc = run(parse("苏宁表示，将加快转型。"))
     assert [(m.label, m.surface) for m in doc.mentions if not m.implied] == [("Organization", "苏宁")]
+
+
+def test_a_short_name_the_text_defines_is_the_name_it_follows():
+    from kg.resolve import resolve
+
+    text = ("湘潭沅江智能科技有限公司（以下简称“沅江智能”）与湘潭联通合作，沅江智能负责研发。"
+            "执行《湘江租赁准则》（以下简称“新准则”）。报告期内股东信息（简称“本次股东信息”）如下。")
+    doc = run(parse(text))
+    short = [(m.text, m.label) for m in doc.mentions if m.extractor == "abbreviations"]
+    assert short == [("沅江智能", "Organization"), ("沅江智能", "Organization"), ("新准则", "Policy")]
+    entities, _ = resolve([doc])
+    company = next(e for e in entities.values() if e.name == "湘潭沅江智能科技有限公司")
+    assert "沅江智能" in company.aliases
