@@ -20,7 +20,7 @@ __all__ = ["AbbreviationExtractor"]
 
 # After the name (and its 》): maybe a bracketed note (特殊普通合伙), then the definition, maybe after a
 # foreign name:
-# （以下简称“中国信通院”）, （简称：ISSB）, （InternationalSustainabilityStandardsBoard，以下简称：ISSB）.
+# （以下简称“中国信通院”）, （简称：ISSB）, （Xiangjiang Data Board，以下简称：XDB）.
 _DEFINITION = re.compile(r"》?(?:[（(][^（()）]{1,10}[）)])?[（(](?:[^（()）]{0,60}?[，,])?(?:以下|全文)?简称[：:]?"
                          r"“?(?P<short>[^“”（()）：:，,、。；\s]{1,20}?)”?[）)]")
 # Short names that are words of the text, not names (以下简称：官网, 简称“本次前十大股东信息”).

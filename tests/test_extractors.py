@@ -52,7 +52,7 @@ def test_unicom_units_all_name_forms_and_what_they_imply():
 
 
 def test_the_red_chip_company_by_its_registered_chinese_name():
-    doc = run(parse("公司控股子公司中国联合网络通信（香港）股份有限公司持有股份。"), ["unicom_units"])
+    doc = run(parse("湘江基金向中国联合网络通信（香港）股份有限公司转让股份。"), ["unicom_units"])
     assert [(m.surface, m.key) for m in doc.mentions if m.label == "Subsidiary"] == [
         ("中国联合网络通信（香港）股份有限公司", "unit:中国联通（香港）股份有限公司")]
 
