@@ -48,6 +48,8 @@ _CATEGORY = re.compile(
 # (H100, Aurora, pyChemiQ): a plain word (芯片design) is none.
 _MODEL_AFTER_KIND = re.compile(r"(?:芯片|模组|软件包|数据集|引擎|操作系统|超级计算机)"
                                r"((?!TOP\d)(?=[A-Za-z0-9.\-]*[A-Z0-9])[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9])(?![A-Za-z0-9])")
+# A launch told after the name: 经济社会智能孪生系统的推出, 监督管理平台上线试运行.
+_LAUNCHED_AFTER = re.compile(r"的(?:推出|发布|上线)|(?:正式)?上线(?:试运行|运行)")
 _VERSION = re.compile(r"[Vv]?\d+(?:\.\d+)+(?![\d.%])")
 # A name that starts with an action verb is a verb phrase (通过提升仓储系统运行效率, 通过建设农副产品基地).
 _ACTION_START = re.compile(r"^(?:建设|提升|优化|完善|加强|强化|深化|打通|改造|搭建|升级|推进|构建|实现|提高|加快|扩大|拓展|"
@@ -73,7 +75,7 @@ _COUNTED = re.compile(r"^\d|[0-9一二两三四五六七八九十几多数百千
 
 class ProductExtractor(Extractor):
     name = "products"
-    version = "7"
+    version = "8"
 
     def __init__(self, max_len: int = 14) -> None:
         self.gaz = gazetteer.load()
@@ -176,7 +178,8 @@ class ProductExtractor(Extractor):
             body = text[start:m.start()]
             unbranded = _BRAND.sub("", body)
             # a launch verb right before the name: 推出X, 打造的X, 通过X
-            launched = re.search(f"(?:{_LAUNCH.pattern})(?:了|出|的|了全新的|全新的)?“?$", text[max(0, start - 8):start]) is not None
+            launched = re.search(f"(?:{_LAUNCH.pattern})(?:了|出|的|了全新的|全新的)?“?$", text[max(0, start - 8):start]) is not None \
+                or _LAUNCHED_AFTER.match(text, end) is not None
             if len(body) < 2 or _CATEGORY.match(body) or _COUNTED.search(body) or _ACTION_START.match(body) \
                     or _WHOLE.search(body):  # 中国联通全系统: the whole organisation, no product
                 continue

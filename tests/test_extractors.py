@@ -312,6 +312,9 @@ def test_quoted_product_names_and_counted_projects():
     # a quoted part opens the name, not the words before it
     assert mentions("湘江移动建成了全国集中化“2+N”开放隐私计算平台。", "products") == [
         ("Product", "“2+N”开放隐私计算平台")]
+    # a launch told after the name
+    text = "章明表示，沅水数字孪生系统的推出意义重大。湘江农村资产监督管理平台上线试运行，这一平台的上线很快。"
+    assert [name for _, name in mentions(text, "products")] == ["沅水数字孪生系统", "湘江农村资产监督管理平台"]
     assert mentions("湖南联通5G智慧工厂项目超400个。", "projects") == []
     text = "湘江联通建成300多个“5G+智慧矿山”项目，累计签约5G专网项目超过120个，沅水链项目数量达8项。湘江联通推进沅水光网工程。"
     assert mentions(text, "projects") == [("Project", "沅水光网工程")]
