@@ -28,7 +28,7 @@ _GENERIC_WORDS = (
     "重大|重点|相关|各类|一批|多个|一个|新建|在建|续建|投资|科研|合作|基建|建设|信息化|数字化|系统|子|示范|试点|民生|惠民|"
     "全部|部分|主要|其他|上述|以下|如下|下列|年度|工作|发展|改革|专项|行动|战略|三年|五年|系列|配套|软件|硬件|改造|扩容|"
     "网络|工程|项目|计划|的|等|类|个|项|批|大型|中型|小型|智算中心|数据中心|重要|标杆|典型|优秀|创新|实施|推进|转型|升级|"
-    "融合|智能化|国家|国家级|省级|市级|省市级|企业|公司|基础|基础设施|标志性|产业化|参赛|培育",
+    "融合|智能化|国家|国家级|省级|市级|省市级|企业|公司|基础|基础设施|标志性|产业化|参赛|培育|数据",
     # accounting and report-table lines, which the spec leaves out: 人民币项目, 主要资本开支项目
     "非经常性损益|经常性损益|损益|募投|募集资金|审计|内部|融资|筹融资|资本开支|成本费用|人民币|美元|港币",
     # years and ordinals: 2022年度审计计划, 第一类项目
@@ -47,7 +47,7 @@ _CLAUSE_START = re.compile(r"[的了在和与及他类\d]")
 
 class ProjectExtractor(Extractor):
     name = "projects"
-    version = "5"
+    version = "6"
 
     def __init__(self, max_len: int = 45) -> None:
         self.max_len = max_len
@@ -65,11 +65,16 @@ class ProjectExtractor(Extractor):
             start = self._start(text, m.start())
             if text[m.start() - 1:m.start()] == "”":  # 承接国家“东数西算”工程: the quoted word names it
                 start = max(start, text.rfind("“", start, m.start()))
+            elif (quote := text.find("“", start, m.start())) > start \
+                    and not any(start <= s < quote for s, _ in earlier):
+                start = quote  # 持续完善“银龄专享”服务计划: the quoted part opens the name, unless a unit's
             body = text[start:m.start()].strip("“”")
-            quoted = text[start:start + 1] == "“" and text[m.start() - 1:m.start()] == "”"
-            if len(body) < (2 if quoted else 3) or _GENERIC.match(body) or _FORBIDDEN_INSIDE.search(body) \
+            quoted = text[start:start + 1] == "“" and "”" in text[start:m.start()]
+            # a name quoted whole, project word and all: 响应“三乡行动”号召
+            whole = text[start - 1:start] == "“" and text[m.end():m.end() + 1] == "”"
+            if len(body) < (2 if quoted or whole else 3) or _GENERIC.match(body) or _FORBIDDEN_INSIDE.search(body) \
                     or _COUNTED_BEFORE.search(text, max(0, start - 2), start) \
-                    or (not quoted and (_CLAUSE_START.match(body) or unnamed_start(text, start))):
+                    or (not (quoted or whole) and (_CLAUSE_START.match(body) or unnamed_start(text, start))):
                 continue
             if text[start:m.end()].endswith(("行动计划", "规划计划")):
                 continue  # a plan document is a Policy, not a Project

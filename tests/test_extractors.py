@@ -101,6 +101,10 @@ def test_projects_named_and_quoted_but_not_generic():
 def test_a_quoted_word_right_before_the_project_word_starts_the_name():
     found = mentions("山东联通积极参与国家“算力下乡”工程，推进“5G+智慧港口”项目。", "projects")
     assert found == [("Project", "“算力下乡”工程"), ("Project", "“5G+智慧港口”项目")]
+    # a quoted part further on opens the name too; a name quoted whole is a name, however short
+    found = mentions("湘潭联通持续完善“银发专享”服务计划，响应“三湘行动”号召，认领“书记项目”，形成“数据工程”方法论。",
+                     "projects")
+    assert found == [("Project", "“银发专享”服务计划"), ("Project", "三湘行动"), ("Project", "书记项目")]
 
 
 def test_a_verb_of_use_is_no_part_of_a_name():
