@@ -72,7 +72,7 @@ def is_policy_title(title: str) -> bool:
 
 class PolicyExtractor(Extractor):
     name = "policies"
-    version = "4"
+    version = "5"
 
     def __init__(self) -> None:
         titles = gazetteer.names_pattern(gazetteer.load().laws).pattern

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from extractors import gazetteer
 from extractors.base import Extractor
 from extractors.spans import left_edge, longest_first, unnamed_start
 from kg.records import Mention, ParsedDocument
@@ -41,13 +42,18 @@ _FORBIDDEN_INSIDE = re.compile(r"[，。；：！？、]|(?:实际|迅速|立即
                                r"[一二三四五六七八九十两几多]大|^项|(?:政府|公司|集团)$")
 # Counted projects are a kind, not a name: 5000多个“5G+工业互联网”项目, 5G应用项目超过250个, 区块链项目数量.
 _COUNTED_BEFORE = re.compile(r"[\d十百千万多余几][个项批]$")
+# What makes a 行动计划 a government's plan (a Policy) rather than a company's programme (a Project).
+_PLAN_YEARS = re.compile(r"[（(]\d{4}\s*[-—–至]\s*\d{4}年?[）)]")
+_NATIONAL_STRATEGY = re.compile(r"”?(?:“[^“”]{1,20}”)*等?(?:国家)?战略")  # “互联网+行动计划”等国家战略
+_GOVERNMENT_BODY = re.compile(r"(?:部|委|局|厅|署|办|政府|国务院|委员会|议会)$")
+_GOVERNMENT_WORDS = re.compile(r"国家|国务院|中央|" + gazetteer.FOREIGN_STATES + r"|东盟|欧盟")
 # A body starting with these is a clause, not a name; a quoted name may start with a digit (“5G+智慧交通”项目).
 _CLAUSE_START = re.compile(r"[的了在和与及他类\d]")
 
 
 class ProjectExtractor(Extractor):
     name = "projects"
-    version = "6"
+    version = "7"
 
     def __init__(self, max_len: int = 45) -> None:
         self.max_len = max_len
@@ -55,9 +61,22 @@ class ProjectExtractor(Extractor):
     def _start(self, text: str, end: int) -> int:
         return left_edge(text, end, self.max_len, alnum=True, quotes=True, name_verbs=True)
 
+    @staticmethod
+    def _government_plan(text: str, start: int, end: int, bodies: list[Mention]) -> bool:
+        """Whether the 行动计划 at ``start``–``end`` is a government's plan, a Policy (工信部5G应用“扬帆”行动计划,
+        国家…行动计划（2022-2025年）, a foreign state's), not a company's programme (中国联通深入实施高品质服务行动计划):
+        a government body or a country in its clause before it or opening it, a span of years after it, or
+        the national strategies it is listed with."""
+        clause_start = max(text.rfind(c, 0, start) for c in "。；！？") + 1
+        if _PLAN_YEARS.match(text, end) or _NATIONAL_STRATEGY.match(text, end) \
+                or _GOVERNMENT_WORDS.search(text, clause_start, start + 4):
+            return True
+        return any(clause_start <= b.start and b.end <= start + 4 and _GOVERNMENT_BODY.search(b.text) for b in bodies)
+
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
         text = doc.text
         earlier = [(m.start, m.end) for m in doc.mentions if not m.implied and m.label in ("Policy", "Subsidiary", "Organization", "Product")]
+        bodies = [m for m in doc.mentions if not m.implied and m.label == "Organization"]
         candidates: list[tuple[int, int, float]] = []
         for m in _CAMPAIGN.finditer(text):
             candidates.append((m.start(), m.end(), 0.85))
@@ -76,7 +95,8 @@ class ProjectExtractor(Extractor):
                     or _COUNTED_BEFORE.search(text, max(0, start - 2), start) \
                     or (not (quoted or whole) and (_CLAUSE_START.match(body) or unnamed_start(text, start))):
                 continue
-            if text[start:m.end()].endswith(("行动计划", "规划计划")):
+            if text[start:m.end()].endswith("规划计划") or (
+                    text[start:m.end()].endswith("行动计划") and self._government_plan(text, start, m.end(), bodies)):
                 continue  # a plan document is a Policy, not a Project
             if text[start:m.start()].startswith(("中国联通", "联通")) and len(body) < 5:
                 continue

@@ -98,6 +98,15 @@ def test_projects_named_and_quoted_but_not_generic():
     assert found == [("Project", "“红色驿站”创建工作"), ("Project", "湘西光网提速工程")]
 
 
+def test_a_companys_action_plan_is_a_project_and_a_governments_is_not():
+    text = ("湘潭联通深入实施湘潭联通优质服务行动计划。工信部推进湘江数字行动计划。"
+            "落实湘江数据发展行动计划（2022-2025年）。在“网络强国”“湘江云行动计划”等国家战略引领下。")
+    doc = run(parse(text), ["organizations", "projects"])
+    assert [m.text for m in doc.mentions if m.label == "Project"] == ["湘潭联通优质服务行动计划"]
+    # the ministry's plan, cited without book-title marks, is a known policy
+    assert mentions("深入实施5G应用“扬帆”行动计划，加快发展。", "policies") == [("Policy", "5G应用“扬帆”行动计划")]
+
+
 def test_a_quoted_word_right_before_the_project_word_starts_the_name():
     found = mentions("山东联通积极参与国家“算力下乡”工程，推进“5G+智慧港口”项目。", "projects")
     assert found == [("Project", "“算力下乡”工程"), ("Project", "“5G+智慧港口”项目")]
