@@ -37,7 +37,8 @@ _HEADER_RESIDUE = re.compile(r"[\u4e00-\u9fa5]{2,5}(?:白皮书|蓝皮书|报告
 _ARTICLES = re.compile(r"(?<=“)[\u4e00-\u9fa5]{2,8}[一二三四五六七八九十]+条(?=”)")
 _DOC_NUMBER = re.compile(r"\d{1,4}号文")
 _STRATEGY = re.compile(r"“[^“”]{1,12}”(?:战略规划体系|战略规划|战略|倡议)|"
-                       r"(?:强国|强企|中国|振兴|兴国|协同发展|驱动发展|融合发展|可持续发展|城镇化|大数据|内需|乡村)战略|"
+                       r"(?:强国|强企|兴企|中国|振兴|兴国|协同发展|驱动发展|融合发展|可持续发展|城镇化|大数据|内需|乡村|"
+                       r"云网融合)战略|"
                        r"“一带一路”")
 _STRATEGY_GENERIC = re.compile(r"^(?:发展|公司|集团|企业|国家|总体|整体|重大|重要|新)?(?:战略)$")
 # Words before a strategy's name that are not part of it: 推动我国乡村振兴战略, 自数字乡村战略实施以来 (since).
@@ -72,7 +73,7 @@ def is_policy_title(title: str) -> bool:
 
 class PolicyExtractor(Extractor):
     name = "policies"
-    version = "5"
+    version = "6"
 
     def __init__(self) -> None:
         titles = gazetteer.names_pattern(gazetteer.load().laws).pattern

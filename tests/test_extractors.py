@@ -107,6 +107,12 @@ def test_a_companys_action_plan_is_a_project_and_a_governments_is_not():
     assert mentions("深入实施5G应用“扬帆”行动计划，加快发展。", "policies") == [("Policy", "5G应用“扬帆”行动计划")]
 
 
+def test_named_strategies_of_the_state_and_of_companies():
+    text = "湘潭联通深化实施聚焦创新合作战略，通过实施科技兴企战略，践行积极应对人口老龄化战略，推进云网融合战略。"
+    assert sorted(name for _, name in mentions(text, "policies")) == sorted([
+        "聚焦创新合作战略", "科技兴企战略", "积极应对人口老龄化战略", "云网融合战略"])
+
+
 def test_a_quoted_word_right_before_the_project_word_starts_the_name():
     found = mentions("山东联通积极参与国家“算力下乡”工程，推进“5G+智慧港口”项目。", "projects")
     assert found == [("Project", "“算力下乡”工程"), ("Project", "“5G+智慧港口”项目")]
