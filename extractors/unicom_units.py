@@ -40,7 +40,7 @@ _DISTRICT = r"(?P<district>(?![自市地]|壮族|回族|维吾尔|特别)(?:和�
 
 class UnicomUnitExtractor(Extractor):
     name = "unicom_units"
-    version = "6"
+    version = "7"
 
     def __init__(self) -> None:
         g = self.gaz = gazetteer.load()
@@ -53,6 +53,8 @@ class UnicomUnitExtractor(Extractor):
                        f"{place}{_DIVISION}{_DISTRICT}(?:区|县)分公司"),
             # 天津联通东丽区分公司, 苏州联通张家港市分公司
             re.compile(f"{place}{_DIVISION}联通{_DISTRICT}(?:区|县|市)分公司"),
+            # a county's unit under its city's name: 泰安肥城联通
+            re.compile(f"(?P<place>{g.city_pattern})(?P<district>[\u4e00-\u9fa5]{{2}})联通(?![集])"),
         ]
         self.forms = [
             # 中国联通广东省分公司, 中国联通金华市分公司

@@ -549,6 +549,12 @@ def test_foreign_government_bodies_are_organisations():
         "美国能源部", "爱尔兰网络安全委员会", "日本数码厅", "美国白宫科技政策办公室", "白宫", "欧洲委员会"]
 
 
+def test_a_countys_unit_named_under_its_city():
+    doc = run(parse("湘潭韶山联通推出助老套餐，杭州携手联通发展。"), ["unicom_units"])
+    assert [(m.text, m.key) for m in doc.mentions if m.label == "Subsidiary"] == [
+        ("湘潭韶山联通", "unit:district:city:湘潭:韶山")]
+
+
 def test_a_level_or_a_clause_before_a_branch_is_no_district():
     text = "湖北联通加强县分公司建设，安徽联通首批县分公司挂牌，四川联通区县分公司参加，北京联通走访海淀区分公司。"
     assert mentions(text, "unicom_units") == [
