@@ -87,7 +87,7 @@ _NAME_MAY_FOLLOW = set("、，。；：中和与及“（")
 
 class OrganizationExtractor(Extractor):
     name = "organizations"
-    version = "8"
+    version = "9"
 
     def __init__(self, max_len: int = 20) -> None:
         self.gaz = gazetteer.load()
@@ -142,6 +142,7 @@ class OrganizationExtractor(Extractor):
         text = doc.text
         units = [(m.start, m.end) for m in doc.mentions if m.label == "Subsidiary" and not m.implied]
         candidates: list[tuple[int, int, str | None, float]] = []
+        matches = list(self.known.finditer(text))
         for m in _GOV_BODY.finditer(text):
             candidates.append((m.start(), m.end(), f"org:{self.gaz.org_alias.get(m.group(), m.group())}", 0.8))
         for m in self.local_gov.finditer(text):
@@ -159,6 +160,8 @@ class OrganizationExtractor(Extractor):
             if text.startswith("联通", m.start() - 2) or end < len(text) and text[end] == "长":
                 continue
             start = left_edge(text, m.start(), self.max_len)
+            # the edge never cuts a known name: 工业和信息化部网络安全管理局, not 信息化部网络安全管理局
+            start = next((k.start() for k in matches if k.start() < start < k.end()), start)
             # the same suffix inside the body is a list written without commas: 上海交通大学东南大学
             if (last := text.rfind(m.group(), start, m.start())) >= 0:
                 start = last + len(m.group())
@@ -181,7 +184,6 @@ class OrganizationExtractor(Extractor):
             name = text[start:end]
             candidates.append((start, end, f"org:{self.gaz.org_alias.get(name, name)}", 0.75))
         known: set[tuple[int, int]] = set()  # spans of names from the list: their edges are certain
-        matches = list(self.known.finditer(text))
         for m in matches:
             if m.group() in _CITED_ONLY and not (text[m.start() - 1:m.start()] == "据" or _CITED_AFTER.match(text, m.end())
                                                  or self._listed_with_body(text, m, matches, candidates)):

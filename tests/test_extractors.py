@@ -410,6 +410,11 @@ def test_companies_listed_with_a_known_one_before_等企业_and_no_fields_or_pla
         "华为", "湘芯微电子", "沅江智能", "联合国", "湘江银行"]
 
 
+def test_a_name_found_by_its_suffix_never_starts_inside_a_known_name():
+    text = "工业和信息化部网络安全管理局参加。"
+    assert mentions(text, "organizations") == [("Organization", "工业和信息化部网络安全管理局")]
+
+
 def test_anti_fraud_and_computing_centres_of_a_body_or_place():
     text = "工信部反诈中心、湘潭市反诈中心与长沙人工智能计算中心合作，各地反诈中心和智能计算中心加快建设。"
     assert [name for _, name in mentions(text, "organizations")] == ["工信部反诈中心", "湘潭市反诈中心", "长沙人工智能计算中心"]
