@@ -131,9 +131,10 @@ class UnicomUnitExtractor(Extractor):
                 place = m.groupdict().get("place2") or m.group("place")
                 key, province = self._place_key(place)
                 add(m.start(), m.end(), key, province)
-        others = [m.end() for m in self.other_companies.finditer(text)]
+        branches = list(self.bare_branch.finditer(text))
+        others = {m.end() for m in self.other_companies.finditer(text)} if branches else set()
         if not others or "联通" in text or "本公司" in text or "集团公司" in text:
-            for m in self.bare_branch.finditer(text):
+            for m in branches:
                 if m.start() not in others:  # 中国移动广东分公司 is 中国移动's
                     key, province = self._place_key(m.group("place"))
                     add(m.start(), m.end(), key, province)
