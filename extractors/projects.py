@@ -46,7 +46,7 @@ _COUNTED_BEFORE = re.compile(r"[\d十百千万多余几][个项批]$")
 _PLAN_YEARS = re.compile(r"[（(]\d{4}\s*[-—–至]\s*\d{4}年?[）)]")
 _NATIONAL_STRATEGY = re.compile(r"”?(?:“[^“”]{1,20}”)*等?(?:国家)?战略")  # “互联网+行动计划”等国家战略
 _GOVERNMENT_BODY = re.compile(r"(?:部|委|局|厅|署|办|政府|国务院|委员会|议会)$")
-_GOVERNMENT_WORDS = re.compile(r"国家|国务院|中央|" + gazetteer.FOREIGN_STATES + r"|东盟|欧盟")
+_GOVERNMENT_WORDS = re.compile(r"国家|国务院|中央|东盟|" + gazetteer.FOREIGN_STATES)
 # A body starting with these is a clause, not a name; a quoted name may start with a digit (“5G+智慧交通”项目).
 _CLAUSE_START = re.compile(r"[的了在和与及他类\d]")
 
