@@ -9,6 +9,11 @@ def mentions(text, name):
     return [(m.label, m.surface) for m in registry.get(name)(parse(text)) if not m.implied]
 
 
+def unit_keys(text):
+    """(name as written, identity key) of the units the unit rules find in ``text``."""
+    return [(m.text, m.key) for m in run(parse(text), ["unicom_units"]).mentions if m.label == "Subsidiary"]
+
+
 def relations(text):
     doc = run(parse(text))
     return {(r.head.surface, r.label, r.tail.surface, r.role) for r in doc.relations}
@@ -52,8 +57,7 @@ def test_unicom_units_all_name_forms_and_what_they_imply():
 
 
 def test_the_red_chip_company_by_its_registered_chinese_name():
-    doc = run(parse("湘江基金向中国联合网络通信（香港）股份有限公司转让股份。"), ["unicom_units"])
-    assert [(m.surface, m.key) for m in doc.mentions if m.label == "Subsidiary"] == [
+    assert unit_keys("湘江基金向中国联合网络通信（香港）股份有限公司转让股份。") == [
         ("中国联合网络通信（香港）股份有限公司", "unit:中国联通（香港）股份有限公司")]
 
 
@@ -555,9 +559,7 @@ def test_foreign_government_bodies_are_organisations():
 
 
 def test_a_countys_unit_named_under_its_city():
-    doc = run(parse("湘潭韶山联通推出助老套餐，杭州携手联通发展。"), ["unicom_units"])
-    assert [(m.text, m.key) for m in doc.mentions if m.label == "Subsidiary"] == [
-        ("湘潭韶山联通", "unit:district:city:湘潭:韶山")]
+    assert unit_keys("湘潭韶山联通推出助老套餐，杭州携手联通发展。") == [("湘潭韶山联通", "unit:district:city:湘潭:韶山")]
 
 
 def test_a_level_or_a_clause_before_a_branch_is_no_district():
