@@ -32,7 +32,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg import registry
 from kg.errors import InputError
+from kg.pipeline import MODEL_EXTRACTORS
 
 __all__ = ["TrainSettings", "excluded_ranges", "load_annotations", "held_out", "silver_sentences", "outermost",
            "save_silver", "load_silver", "make_nlp", "train", "evaluate", "MODEL_CONFIG"]
@@ -46,7 +48,9 @@ DEFAULT_MODEL = REPO / "models" / "kg_ner"
 # The silver sentences the shipped model was trained on, as corpus offsets and labels: rule changes after
 # training do not change what `kg train` learns from until the file is refreshed (--refresh-silver).
 DEFAULT_SILVER = REPO / "training" / "silver.jsonl"
-RULES = ["provinces", "unicom_units", "organizations", "policies", "people", "products", "projects", "abbreviations"]
+# The rule extractors: the default pipeline without the model (a new extractor is registered once, in kg.registry;
+# the relation extractors among these add no mention).
+RULES = [name for name in registry.DEFAULT_PIPELINE if name not in MODEL_EXTRACTORS]
 
 # The model tags each character with a BILUO tag (kg.biluo): hash embeddings of the character, a
 # 4-layer CNN (window 2 → each character sees ±8 neighbours: long names need the context), a softmax
