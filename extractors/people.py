@@ -42,8 +42,9 @@ _KNOWN = {"习近平": 0.99}
 _POST_TITLES = ("总经理|副总经理|董事长|副董事长|书记|副书记|主任|副主任|院长|部长|局长|总裁|副总裁|院士|教授|秘书长|会长|"
                 "理事长|独立董事|执行董事|董事|监事|总监|馆长|校长|行长|总理|首相")
 # What follows a name and hardly anything else: a form of address, a post, a verb of speech, 和他的团队.
-_SPEECH = "表示|指出|强调|介绍|认为|提到|谈到|坦言|透露|分享|宣布"
-_HONORIFIC = re.compile(r"(?:同志|总书记|先生|女士|表示|指出|强调|介绍|说道|补充说|笑着说|(?<!所)说|看来|认为|提到|谈到|坦言|透露|"
+_SAYS = "表示|指出|强调|介绍|认为|提到|谈到|坦言|透露"
+_SPEECH = _SAYS + "|分享|宣布"  # after an adverb, these too: 曹兴信还分享了
+_HONORIFIC = re.compile(r"(?:同志|总书记|先生|女士|" + _SAYS + r"|说道|补充说|笑着说|(?<!所)说|看来|"
                         r"告诉|向记者|回忆|解释|发表|致辞|如是说|和他的|和她的|和团队|带领团队|"
                         # an adverb before the verb of speech (曹兴信进一步指出, 曹兴信还分享了), a talk (朱常波在演讲中)
                         r"(?:进一步|还|也|又|再次|随后|同时|特别|首先|更是)(?:" + _SPEECH + r")|"
