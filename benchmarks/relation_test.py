@@ -11,6 +11,9 @@ A relation is scored per passage on (head, type, tail) with names as written, an
 one name however it is written (联通, 中国联通, 公司 read as the group); partnerOf in either direction.
 
     python benchmarks/relation_test.py --corpus ../shared/corpus/unicom-corpus.txt
+    python benchmarks/relation_test.py --half odd        # the passages whose errors were never read
+    python benchmarks/relation_test.py --relations training/round3_relations.jsonl \
+        --annotations training/round3_annotations.jsonl --errors   # another set, with its errors
 """
 from __future__ import annotations
 
@@ -52,10 +55,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--relations", type=Path, default=DEFAULT_RELATIONS)
+    ap.add_argument("--annotations", type=Path, default=DEFAULT_TEST_ANNOTATIONS,
+                    help="the passages and names the relations refer to")
+    ap.add_argument("--half", choices=("even", "odd"),
+                    help="only every second passage, from the first (even) or the second (odd)")
+    ap.add_argument("--errors", action="store_true",
+                    help="also list, per passage, the relations missed (-) and the wrong ones (+) of rules + model")
     args = ap.parse_args()
     corpus = args.corpus.read_text(encoding="utf-8")
     relations = load_relations(args.relations)
-    rows = [r for r in load_annotations(DEFAULT_TEST_ANNOTATIONS, corpus) if r["start"] in relations]
+    rows = [r for r in load_annotations(args.annotations, corpus) if r["start"] in relations]
+    if args.half:
+        rows = rows[args.half == "odd"::2]
     rules = Pipeline([n for n in registry.DEFAULT_PIPELINE if n != "ner"])
     both = Pipeline(registry.DEFAULT_PIPELINE)
 
@@ -88,6 +99,14 @@ def main() -> None:
             c = sum(per.values(), Counter()) if label == "micro" else per.get(label, Counter())
             cells.append(" | ".join(f"{x:.3f}" for x in prf(c)))
         print(f"| {label} | " + " | ".join(cells) + " |")
+    if args.errors:
+        for r, want in zip(rows, gold):
+            got = predicted(both, r["text"])
+            if want != got:
+                print(f"\n{r['start']}: {r['text']}")
+                for sign, triples in (("-", want - got), ("+", got - want)):
+                    for label, head, tail in sorted(triples):
+                        print(f"  {sign} {head} {label} {tail}")
 
 
 if __name__ == "__main__":

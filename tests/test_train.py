@@ -223,6 +223,28 @@ def test_a_silver_file_that_does_not_fit_the_corpus_or_touches_gold_is_an_error(
         load_silver(silver, TEXT)
 
 
+@pytest.mark.parametrize("relations, passages", [("test_relations.jsonl", "test_annotations.jsonl"),
+                                                   ("round3_relations.jsonl", "round3_annotations.jsonl")])
+def test_the_relation_files_in_the_repo_join_annotated_names_as_the_ontology_allows(relations, passages):
+    """Each relation of benchmarks/relation_test.py's sets joins two names of its passage (or China Unicom, which
+    the passage implies), with the domain and range the ontology gives its type."""
+    from kg.ontology import load_ontology
+    from kg.train import REPO
+
+    ontology = load_ontology()
+    names = {}
+    for line in (REPO / "training" / passages).read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        names[row["start"]] = [label for _, _, label, _ in row["entities"]]
+    rows = [json.loads(line) for line in (REPO / "training" / relations).read_text(encoding="utf-8").splitlines()]
+    assert rows and len({r["start"] for r in rows}) == len(rows)
+    for row in rows:
+        labels = names[row["start"]]
+        for head, label, tail in row["relations"]:
+            head_type, tail_type = (labels[x] if isinstance(x, int) else "Organization" for x in (head, tail))
+            assert ontology.allows(label, head_type, tail_type), (row["start"], head, label, tail)
+
+
 def test_the_silver_file_in_the_repo_is_well_formed_and_holds_no_annotated_passage():
     from kg.ontology import load_ontology
     from kg.train import DEFAULT_ANNOTATIONS, DEFAULT_SILVER, DEFAULT_TEST_ANNOTATIONS
