@@ -34,11 +34,25 @@ _UNDERTAKE = re.compile(r"承建|承担|承接|建设|实施|开展|推进|启�
 _PROVIDE = re.compile(r"自主研发|联合打造|推出|发布|上线|打造|研发|自研|开发|升级|推广|提供|运营|构建|搭建|首发|亮相|展示|部署|创新|建设|上市")
 _PARTNER = re.compile(r"(?:与|和|同|携手|联合|联手|牵手)")
 _PARTNER_VERB = re.compile(r"签署|签订|签约|合作|共建|携手|联合|联手|牵手|达成|共同|协议|战略|合资|协作")
+# A document as the subject of a clause (《…意见》提出…): it calls for what follows; no unit does it.
+_DOCUMENT_SAYS = re.compile(r"》(?:[（(][^）)]{0,20}[）)])?(?:中|里)?(?:提出|要求|指出|明确|强调|部署|鼓励|支持|规定)")
+# A standard's number between its issuer and its title (发布的T/ABC0001—2024《…》), and a draft put out for comment.
+_STANDARD_CODE = re.compile(r"[A-Z]{1,4}/[A-Z]{0,4}\s?[\d.]+[—\-–]\d{4}(?=《?$)")
+_CONSULTED = re.compile(r"》?(?:公开)?征求")
+# Adverbs before a partner word (北京冬奥组委将携手…).
+_PARTNER_ADVERBS = re.compile(r"^(?:[将已还也又再正]|正在|已经|积极|率先|首次)+")
+# A list of units followed by these did something together (中国移动、中国联通联合宣布), unless it issued a document.
+_JOINT_ACT = re.compile(r"(?:等\d*家?(?:企业|单位|公司|运营商)?)?(?:联合|共同|携手)(?!印发|发布|出台|颁布|制定|公布|下发|发文)")
 # What opens a partner named after its subject: 中国联通作为…，与中央农广校携手; 分别与腾讯、阿里巴巴…合资
 _PARTNER_LEAD = re.compile(r"(?:分别|共同)?(?:与|同|携手)$")
 _LEAD = re.compile(r"负责|牵头|主持|带领|领衔|挂帅|主导|统筹")
 _TITLE_END = re.compile(f"(?:{TITLES})$")
 _POST_TITLE = re.compile(r"(?:独立董事|执行董事|非执行董事|董事长|副董事长|总经理|副总经理|董事|监事|总裁|副总裁|总监)(?![\u4e00-\u9fa5]?[会局])")
+# What follows a title that is not itself the thing issued: a part of it, or a guide or rule under it.
+_UNDER_TITLE = re.compile(r"》?(?:（[^（）]{1,40}）)?(?:中|下|第[0-9一二三四五六七八九十百]+[条章款项]|配套|实施细则|"
+                          r"(?:的(?:应用|实施|配套)?)?指南)")
+# Words between a verb and its object: 推出了全新的X, 发布两款X.
+_OBJECT_FILLER = r"(?:全新的|新的|新一代|首个|一批|了一批|(?:[一两三多首]|\d+)[款套个项](?:全新的?|新)?)"
 _OBJECT_MARK = re.compile(r"(?:为|助力|帮助|服务|向|给|对|支持)$")
 _AWARDED = re.compile(r"[”」]?(?:成功)?(?:入选|获评|荣获|获得|被评为|被列为|成功入选|获批)")
 # Adverbs between a subject and its verb (中国联通深入实施…, 已全面推出…).
@@ -56,6 +70,22 @@ _OWN_POST = re.compile(f"(?<![\u4e00-\u9fa5A-Za-z0-9])(?P<owner>本公司|公司
 _MEMBER_OF = re.compile(r"的?|[\u4e00-\u9fa5]{0,10}(?:团队|班组|工作室|项目组)的")
 
 
+def _listed(text: str, units: list[Mention], first: int) -> list[Mention]:
+    """``units[first]`` and the units listed right after it (A、B和C)."""
+    out = [units[first]]
+    for u in units[first + 1:]:
+        if not re.fullmatch(r"[、和及]|以及", text[out[-1].end:u.start]):
+            break
+        out.append(u)
+    return out
+
+
+def _opens_object(text: str, m: Mention) -> bool:
+    """Whether a verb or a preposition right before ``m`` makes it (and its list) an object: 与A、B联合…"""
+    return bool(_PARTNER_LEAD.search(text, max(0, m.start - 4), m.start)
+                or re.search(r"(?:为|向|对|和|与|同|联合|携手|引入|支持|服务|助力)$", text[max(0, m.start - 2):m.start]))
+
+
 def _opens_clause(text: str, sent, m: Mention) -> bool:
     """Whether ``m`` stands where a subject stands: at the start of its sentence or after a clause opener."""
     return m.start <= sent.start or text[m.start - 1] in _CLAUSE_OPENERS
@@ -63,7 +93,7 @@ def _opens_clause(text: str, sent, m: Mention) -> bool:
 
 class SentenceRelationExtractor(Extractor):
     name = "sentence_relations"
-    version = "4"
+    version = "6"
     kind = "relations"
 
     def __init__(self, max_role_chars: int = 16) -> None:
@@ -110,15 +140,24 @@ class SentenceRelationExtractor(Extractor):
             The verb must stand right before the object (开展X, 推出了全新的X) or right
             after the unit (U承建…X); a unit that only modifies a noun (U的, U评级) is not a subject.
             """
-            verb_at_object = re.search(f"(?:{verbs.pattern})[了的出]?(?:全新的|新的|新一代|首个|一批|了一批)?[“「]?$",
+            verb_at_object = re.search(f"(?:{verbs.pattern})[了的出]?{_OBJECT_FILLER}?[“「]?$",
                                        text[max(sent.start, pos - 10):pos])
+            # a unit named in the sentence also does a verb before a description of a quoted object
+            # (打造县域数字孪生城市“双碳大脑”)
+            verb_before_quote = verb_at_object or re.search(
+                f"(?:{verbs.pattern})[了的出]?[\u4e00-\u9fa5A-Za-z0-9]{{1,10}}“$",
+                text[max(sent.start, pos - 16):pos + (text[pos:pos + 1] == "“")])
             for u in reversed([u for u in outer_units if u.end <= pos]):
                 between = text[u.end:pos]
                 if "。" in between or "；" in between:
                     return None, 0.0
                 if _OBJECT_MARK.search(text[max(0, u.start - 2):u.start]) or _MODIFIER.match(between):
                     continue
-                if verb_at_object and _opens_clause(text, sent, u) or verbs.match(_ADVERBS.sub("", between)):
+                if _DOCUMENT_SAYS.search(between):
+                    return None, 0.0  # 中央财办…《…意见》提出…实施X工程: the document calls for it, no unit runs it
+                if _AWARDED.match(between) and "，" in between:
+                    continue  # U入选…，“X工程”获得…: the unit won something of its own
+                if verb_before_quote and _opens_clause(text, sent, u) or verbs.match(_ADVERBS.sub("", between)):
                     return u, 0.7
             # no unit before the verb in this sentence: the unit the text is about does it
             if topic is not None and verb_at_object and not any(u.end <= pos for u in outer_units):
@@ -136,7 +175,10 @@ class SentenceRelationExtractor(Extractor):
                 if not u and _AWARDED.match(text, m.end):
                     # U…的X项目入选/获评…: a unit's project won a selection
                     before = [x for x in outer_units if x.end <= m.start]
-                    u, conf = (before[-1], 0.6) if before else (topic, 0.55)
+                    if not before:
+                        u, conf = topic, 0.55
+                    elif not _AWARDED.match(text, before[-1].end):  # not U入选…，“X工程”获得…
+                        u, conf = before[-1], 0.6
                 if u:
                     rel(u, "undertakes", m, conf)
             elif m.label == "Product":
@@ -146,10 +188,11 @@ class SentenceRelationExtractor(Extractor):
                     rel(u, "provides", m, conf or 0.7)
                     for partner in self._partners_of(text, u, m.start, outer_units):
                         rel(partner, "provides", m, 0.65)
-            elif m.label == "Policy" and re.match(r"》?中", text[m.end:m.end + 2]) \
+            elif m.label == "Policy" and _UNDER_TITLE.match(text, m.end) \
                     and not text[max(0, m.start - 2):m.start].rstrip("《").endswith("的"):
-                # 发布《芯片与科学法》中“护栏条款”最终规则: what was issued is a rule under the title
-                # (but 工信部发布的《X》中指出 names X's issuer)
+                # 发布《芯片与科学法》中“护栏条款”的规则, 发布《数字服务法》指南, 通过CSRD配套准则《…》:
+                # what was issued is a rule or a guide under the title (but 工信部发布的《X》中指出
+                # names X's issuer)
                 last_policy = (m, [])
             elif m.label == "Policy":
                 issuers = self._issuers(text, m, outer_units)
@@ -181,16 +224,36 @@ class SentenceRelationExtractor(Extractor):
                         if p.surface != topic.surface:
                             rel(topic, "partnerOf", p, 0.55)
         for a_idx, a in enumerate(outer_units):
-            for b in outer_units[a_idx + 1:]:
-                between = text[a.end:b.start]
+            for b_idx, b in enumerate(outer_units[a_idx + 1:], a_idx + 1):
+                between = _PARTNER_ADVERBS.sub("", text[a.end:b.start])  # 北京冬奥组委将携手中国联通
                 if len(between) <= 4 and _PARTNER.fullmatch(between.strip()) or (
                     _PARTNER.match(between) and len(between) <= 3
                 ):
-                    after = text[b.end:b.end + 20]
-                    if _PARTNER_VERB.search(between + after) and a.surface != b.surface:
-                        rel(a, "partnerOf", b, 0.7)
+                    # A联合B、C研究团队: every unit of the list after the partner word
+                    partners = _listed(text, outer_units, b_idx)
+                    after = text[partners[-1].end:partners[-1].end + 20]
+                    if _PARTNER_VERB.search(between + after):
+                        for p in partners:
+                            if a.surface != p.surface:
+                                rel(a, "partnerOf", p, 0.7)
+        self._joint_list(text, outer_units, rel)
         self._partners_after_subject(text, sent, outer_units, out, rel)
         return out
+
+    @staticmethod
+    def _joint_list(text: str, units: list[Mention], rel) -> None:
+        """A、B、C和D联合宣布…: units listed together as the subject of a joint act are partners (not
+        when they jointly issue a document: co-issuers are not said to work together)."""
+        i = 0
+        while i < len(units):
+            listed = _listed(text, units, i)
+            i += len(listed)
+            if len(listed) > 1 and _JOINT_ACT.match(text, listed[-1].end) \
+                    and not _opens_object(text, listed[0]):
+                for a_idx, a in enumerate(listed):
+                    for b in listed[a_idx + 1:]:
+                        if a.surface != b.surface:
+                            rel(a, "partnerOf", b, 0.65)
 
     @staticmethod
     def _partners_after_subject(text: str, sent, units: list[Mention], found: list[RelationMention], rel) -> None:
@@ -203,11 +266,7 @@ class SentenceRelationExtractor(Extractor):
             subject = next((a for a in reversed(units[:i]) if _opens_clause(text, sent, a)), None)
             if subject is None:
                 continue
-            partners = [b]
-            for u in units[i + 1:]:
-                if not re.fullmatch(r"[、和及]", text[partners[-1].end:u.start]):
-                    break
-                partners.append(u)
+            partners = _listed(text, units, i)
             if not _PARTNER_VERB.search(text[partners[-1].end:min(sent.end, partners[-1].end + 40)]):
                 continue
             for p in partners:
@@ -235,7 +294,9 @@ class SentenceRelationExtractor(Extractor):
         if not before:
             return []
         last = before[-1]
-        between = text[last.end:policy.start]
+        between = _STANDARD_CODE.sub("", text[last.end:policy.start])  # 某协会发布的T/ISC0001—2024《…》
+        if between in ("就", "就《") and _CONSULTED.match(text, policy.end):
+            return [last]  # 国家互联网信息办公室就《…（征求意见稿）》公开征求意见
         dated = re.fullmatch(r"(?:等\d*部门)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?《?", between)  # 国务院2022年1月《…》
         if not dated and (not _ISSUE.search(between) or len(between) > 12):
             # 《…》由工信部发布

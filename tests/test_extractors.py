@@ -669,3 +669,48 @@ def test_a_short_name_the_text_defines_is_the_name_it_follows():
     entities, _ = resolve([doc])
     company = next(e for e in entities.values() if e.name == "湘潭沅江智能科技有限公司")
     assert "沅江智能" in company.aliases
+
+
+def test_a_guide_a_part_or_a_rule_under_a_law_is_not_the_law_issued():
+    rels = relations("欧盟委员会发布《数据治理法》指南，指导企业。美国商务部发布《芯片法》下的出口管制细则。"
+                     "国家互联网信息办公室发布《个人信息出境认证办法》第五条的解读。工业和信息化部发布《数据出境办法》，要求企业落实。")
+    assert {(h, t) for h, label, t, _ in rels if label == "issuedBy"} == {("数据出境办法", "工业和信息化部")}
+
+
+def test_a_draft_put_out_for_comment_and_a_numbered_standard_are_issued_by_the_body_before_them():
+    rels = relations("国家互联网信息办公室就《网络数据标注管理规定（征求意见稿）》公开征求意见。"
+                     "中国通信标准化协会发布的T/CCSA0012—2024《数据中心节能评价指南》已实施。")
+    assert {(h, t) for h, label, t, _ in rels if label == "issuedBy"} == {
+        ("网络数据标注管理规定（征求意见稿）", "国家互联网信息办公室"), ("数据中心节能评价指南", "中国通信标准化协会")}
+
+
+def test_units_listed_as_the_subject_of_a_joint_act_are_partners_but_co_issuers_are_not():
+    rels = relations("2024年3月，中国移动、中国联通、中国电信联合宣布启动5G消息互通。"
+                     "国家互联网信息办公室、工业和信息化部联合印发《数据标注规定》。")
+    assert {(h, t) for h, label, t, _ in rels if label == "partnerOf"} == {
+        ("中国移动", "中国联通"), ("中国移动", "中国电信"), ("中国联通", "中国电信")}
+
+
+def test_every_unit_listed_after_a_partner_word_is_a_partner_also_past_an_adverb():
+    rels = relations("湖南联通联合华为、中兴通讯研发边缘计算平台。北京冬奥组委将携手中国联通加强冬奥会通信保障。")
+    assert {(h, t) for h, label, t, _ in rels if label == "partnerOf"} == {
+        ("湖南联通", "华为"), ("湖南联通", "中兴通讯"), ("北京冬奥组委", "中国联通")}
+
+
+def test_a_project_a_document_calls_for_is_undertaken_by_no_one():
+    rels = relations("工业和信息化部2023年5月《关于数字乡村的意见》提出加快推进数字乡村建设，实施湘江数据惠民工程。")
+    assert not any(label == "undertakes" for _, label, _, _ in rels)
+
+
+def test_a_unit_does_a_verb_that_stands_before_a_description_and_a_count_of_its_object():
+    rels = relations("湖南联通与合作伙伴共同打造长沙梅溪湖“5G+智慧停车”项目。湖南联通在长沙发布两款“湘江宽带”套餐。")
+    assert ("湖南联通", "undertakes", "“5G+智慧停车”项目", None) in rels
+    assert ("湖南联通", "provides", "湘江宽带", None) in rels
+
+
+def test_an_award_named_like_a_project_is_no_project_and_a_unit_that_won_another_runs_no_project():
+    assert mentions("湘江大桥工程获得国家优质工程金奖。", "projects") == [("Project", "湘江大桥工程")]
+    rels = relations("湖南联通入选专精特新企业，“湘江5G共建工程”获得国家优质工程金奖。")
+    assert not any(label == "undertakes" for _, label, _, _ in rels)
+    rels = relations("湖南联通深入分析通信行为，打造治理机制，自主创新的“湘江智能防诈”项目入选试点。")
+    assert ("湖南联通", "undertakes", "“湘江智能防诈”项目", None) in rels
