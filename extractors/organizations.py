@@ -87,7 +87,7 @@ _NAME_MAY_FOLLOW = set("、，。；：中和与及“（")
 
 class OrganizationExtractor(Extractor):
     name = "organizations"
-    version = "9"
+    version = "10"
 
     def __init__(self, max_len: int = 20) -> None:
         self.gaz = gazetteer.load()

@@ -714,3 +714,8 @@ def test_an_award_named_like_a_project_is_no_project_and_a_unit_that_won_another
     assert not any(label == "undertakes" for _, label, _, _ in rels)
     rels = relations("湖南联通深入分析通信行为，打造治理机制，自主创新的“湘江智能防诈”项目入选试点。")
     assert ("湖南联通", "undertakes", "“湘江智能防诈”项目", None) in rels
+
+
+def test_standard_setters_are_known_by_their_full_names():
+    text = "国际财务报告准则基金会与全球报告倡议组织签署合作备忘录，欧洲财务报告咨询组表示欢迎。"
+    assert [name for _, name in mentions(text, "organizations")] == ["国际财务报告准则基金会", "全球报告倡议组织", "欧洲财务报告咨询组"]
