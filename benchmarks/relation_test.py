@@ -66,7 +66,7 @@ def main() -> None:
     relations = load_relations(args.relations)
     rows = [r for r in load_annotations(args.annotations, corpus) if r["start"] in relations]
     if args.half:
-        rows = rows[args.half == "odd"::2]
+        rows = rows[(1 if args.half == "odd" else 0)::2]
     rules = Pipeline([n for n in registry.DEFAULT_PIPELINE if n != "ner"])
     both = Pipeline(registry.DEFAULT_PIPELINE)
 
