@@ -1,10 +1,12 @@
-"""Relations certain from names: ``subsidiaryOf`` and ``locatedIn``.
+"""Relations certain from names.
 
-Every China Unicom unit is a subsidiary of 中国联通; a city branch is also a
-subsidiary of its provincial branch, and a district branch of the city or
-provincial branch it is named under, when both are in the document; a unit
-named after a province or city is located in that province, and so is an
-organisation whose name starts with a province or city.
+Every China Unicom unit is a subsidiary of 中国联通 (``subsidiaryOf``); a city branch is also a
+subsidiary of its provincial branch, and a district branch of the city or provincial branch it is
+named under, when both are in the document; a unit named after a province or city is located in that
+province (``locatedIn``), and so is an organisation whose name starts with a province or city. A name
+can also carry its owner: the company whose name a brand bears provides it (联通云, ``provides``), the
+organisation that opens a title issued it (《上海证券交易所股票上市规则》, ``issuedBy``), and the
+China Unicom unit that opens a project's name runs it (联通数科茅台云项目, ``undertakes``).
 
 >>> from kg.pipeline import parse, run
 >>> doc = run(parse("浙江联通与联通金华市分公司。"), ["provinces", "unicom_units", "name_relations"])
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 from extractors import gazetteer
 from extractors.base import Extractor
+from extractors.unicom_units import GROUP_KEY
 from kg.records import Mention, ParsedDocument, RelationMention
 
 __all__ = ["NameRelationExtractor"]
@@ -22,7 +25,7 @@ __all__ = ["NameRelationExtractor"]
 
 class NameRelationExtractor(Extractor):
     name = "name_relations"
-    version = "2"
+    version = "3"
     kind = "relations"
 
     def __init__(self) -> None:
@@ -62,9 +65,16 @@ class NameRelationExtractor(Extractor):
                         if under_province and branch is not None and branch is not m:
                             rel(m, "subsidiaryOf", branch, 0.85)
             elif m.label == "Product":
-                for t in same:  # 联通云, 阿里云: the owner named inside the brand provides it
+                for t in same:  # 联通云, 阿里云: the company whose name the brand bears provides it
                     if t.implied and t.label == "Organization":
                         rel(t, "provides", m, 0.85)
+            elif m.label == "Project":
+                # 联通数科茅台云项目, 中国联通5G+智能矿山项目: the China Unicom unit that opens a project's name
+                # runs it (a ministry's 揭榜挂帅项目 or a hospital's 分布式云项目 is run by those it selects or serves)
+                for o in doc.mentions:
+                    if (o.label == "Subsidiary" or o.key == GROUP_KEY) and not o.implied \
+                            and o.start == m.start and o.end < m.end:
+                        rel(o, "undertakes", m, 0.75)
             elif m.label == "Policy":
                 # 《上海证券交易所股票上市规则》, 《中国联通…实施方案》: the issuer opens the title
                 for o in doc.mentions:

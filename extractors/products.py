@@ -32,7 +32,7 @@ _LAUNCH = re.compile(r"(?:推出|发布|上线|打造|研发|自研|开发|升�
 # The owner is named as the brand names it (阿里云 → 阿里); resolution joins it to 阿里巴巴 by alias.
 BRAND_OWNERS = {"中国联通": "中国联通", "联通": "中国联通", "沃": "中国联通", "天翼": "中国电信", "中国电信": "中国电信",
                 "中国移动": "中国移动", "移动": "中国移动", "华为": "华为", "阿里": "阿里", "腾讯": "腾讯", "百度": "百度",
-                "小米": "小米", "京东": "京东"}
+                "小米": "小米", "京东": "京东", "谷歌": "谷歌", "微软": "微软", "亚马逊": "亚马逊"}
 _BRAND = re.compile("^(?:" + "|".join(sorted(BRAND_OWNERS, key=len, reverse=True)) + ")")
 # Category words: 政务云, 物联网平台, 大数据平台 are kinds of things, not named offerings.
 _CATEGORY = re.compile(
@@ -75,7 +75,7 @@ _COUNTED = re.compile(r"^\d|[0-9一二两三四五六七八九十几多数百千
 
 class ProductExtractor(Extractor):
     name = "products"
-    version = "8"
+    version = "9"
 
     def __init__(self, max_len: int = 14) -> None:
         self.gaz = gazetteer.load()

@@ -4,11 +4,13 @@
   and a name (中国联通研究院赵世琦, 北京联通保障团队的刘申申).
 - ``leads``: a person 负责/牵头/主持 a project, or a project's 负责人 is named.
 - ``undertakes``: a unit before a project with a doing verb between (承建, 实施, 开展 …).
-- ``provides``: a unit before a product with a launch verb between (推出, 打造 …).
-- ``issuedBy``: organisations before a policy with an issuing verb between (印发, 发布 …), or the
-  subject of an issuing verb right before the title (…召开会议，制定《A》《B》).
-- ``partnerOf``: A 与/携手/联合 B … 签约/合作, also with B later in A's sentence (A分别与B、C合资);
-  in A联合B打造X both provide X.
+- ``provides``: a unit before a product with a launch verb between (推出, 打造 …), or after it
+  (X由U打造, X是U研发的).  For both, the units joined to that unit by a list or a partner word do it
+  too (A联合B打造X), and it does every item of a list that starts with its object (推出A、B和C).
+- ``issuedBy``: organisations before a policy with an issuing verb between (印发, 发布 …), a date,
+  or nothing (工业和信息化部《…》), or the subject of an issuing verb right before the title
+  (…召开会议，制定《A》《B》).
+- ``partnerOf``: A 与/携手/联合 B … 签约/合作, also with B later in A's sentence (A分别与B、C合资).
 
 >>> from kg.pipeline import parse, run
 >>> doc = run(parse("工信部印发《数据安全管理办法》。"), ["organizations", "policies", "sentence_relations"])
@@ -30,14 +32,15 @@ _UNITS = ("Subsidiary", "Organization")
 _ISSUE = re.compile(r"(?:联合)?(?:印发|发布|出台|颁布|制定|公布|发出|下发|审议通过|通过|修订|推出|提出)(?:了)?")
 _ISSUE_BEFORE_TITLE = re.compile(f"(?:{_ISSUE.pattern})$")
 _UNDERTAKE = re.compile(r"承建|承担|承接|建设|实施|开展|推进|启动|中标|负责|打造|落地|牵头|参与|推动|完成|组织|创建|部署|"
-                        r"签约|获批|入选|申报|建成|执行|深化|落实|探索|发起|助力|服务|推出|完善")
-_PROVIDE = re.compile(r"自主研发|联合打造|推出|发布|上线|打造|研发|自研|开发|升级|推广|提供|运营|构建|搭建|首发|亮相|展示|部署|创新|建设|上市")
+                        r"签约|获批|入选|申报|建成|执行|深化|落实|探索|发起|助力|服务|推出|完善|交付")
+_PROVIDE = re.compile(r"自主研发|联合打造|推出|发布|上线|打造|研发|自研|开发|升级|推广|提供|运营|构建|搭建|首发|亮相|展示|部署|创新|建设|上市|交付")
 _PARTNER = re.compile(r"(?:与|和|同|携手|联合|联手|牵手)")
 _PARTNER_VERB = re.compile(r"签署|签订|签约|合作|共建|携手|联合|联手|牵手|达成|共同|协议|战略|合资|协作")
 # A document as the subject of a clause (《…意见》提出…): it calls for what follows; no unit does it.
 _DOCUMENT_SAYS = re.compile(r"》(?:[（(][^）)]{0,20}[）)])?(?:中|里)?(?:提出|要求|指出|明确|强调|部署|鼓励|支持|规定)")
 # A standard's number between its issuer and its title (发布的T/ABC0001—2024《…》), and a draft put out for comment.
 _STANDARD_CODE = re.compile(r"[A-Z]{1,4}/[A-Z]{0,4}\s?[\d.]+[—\-–]\d{4}(?=《?$)")
+_DATED = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")  # a document's date: 国务院2023年2月…意见
 _CONSULTED = re.compile(r"》?(?:公开)?征求")
 # Adverbs before a partner word (北京冬奥组委将携手…).
 _PARTNER_ADVERBS = re.compile(r"^(?:[将已还也又再正]|正在|已经|积极|率先|首次)+")
@@ -53,6 +56,9 @@ _UNDER_TITLE = re.compile(r"》?(?:（[^（）]{1,40}）)?(?:中|下|第[0-9一�
                           r"(?:的(?:应用|实施|配套)?)?指南)")
 # Words between a verb and its object: 推出了全新的X, 发布两款X.
 _OBJECT_FILLER = r"(?:全新的|新的|新一代|首个|一批|了一批|(?:[一两三多首]|\d+)[款套个项](?:全新的?|新)?)"
+_LIST_SEP = re.compile(r"[、和及]|以及")  # between two units of one list (A、B和C)
+_JOINT_WORD = re.compile(r"联合|携手|与|和|同|联手|牵手")  # A联合B打造X: B does X with A
+_LIST_JOIN = re.compile(f"[”」]?(?:{_LIST_SEP.pattern})[“「]?")  # between two quoted items of one list
 _OBJECT_MARK = re.compile(r"(?:为|助力|帮助|服务|向|给|对|支持)$")
 _AWARDED = re.compile(r"[”」]?(?:成功)?(?:入选|获评|荣获|获得|被评为|被列为|成功入选|获批)")
 # Adverbs between a subject and its verb (中国联通深入实施…, 已全面推出…).
@@ -74,10 +80,44 @@ def _listed(text: str, units: list[Mention], first: int) -> list[Mention]:
     """``units[first]`` and the units listed right after it (A、B和C)."""
     out = [units[first]]
     for u in units[first + 1:]:
-        if not re.fullmatch(r"[、和及]|以及", text[out[-1].end:u.start]):
+        if not _LIST_SEP.fullmatch(text, out[-1].end, u.start):
             break
         out.append(u)
     return out
+
+
+def _list_head(text: str, unit: Mention, units: list[Mention]) -> Mention:
+    """The first unit of the list ``unit`` ends (A in A、B和C)."""
+    i = units.index(unit)
+    while i > 0 and _LIST_SEP.fullmatch(text, units[i - 1].end, units[i].start):
+        i -= 1
+    return units[i]
+
+
+def _joint_doers(text: str, subject: Mention, until: int, units: list[Mention]) -> list[Mention]:
+    """The units that do a verb together with its ``subject``: those listed with it or joined to it by a
+    partner word, before ``until`` (A联合B打造X, A、B共同打造X, A将携手B、C打造X: all of them make X).
+
+    >>> from kg.pipeline import parse, run
+    >>> doc = run(parse("中国联通联合华为、中兴打造“天工”平台。"), ["organizations", "products", "sentence_relations"])
+    >>> sorted(r.head.surface for r in doc.relations if r.label == "provides")
+    ['中兴', '中国联通', '华为']
+    """
+    if subject not in units:  # the topic of the text, not named in the sentence
+        return []
+
+    def joined(a: Mention, b: Mention) -> bool:
+        between = text[a.end:b.start]
+        return bool(_LIST_SEP.fullmatch(between) or _JOINT_WORD.fullmatch(_PARTNER_ADVERBS.sub("", between)))
+
+    i = units.index(subject)
+    first = i
+    while first > 0 and joined(units[first - 1], units[first]):
+        first -= 1
+    last = i
+    while last + 1 < len(units) and units[last + 1].start < until and joined(units[last], units[last + 1]):
+        last += 1
+    return [u for u in units[first:last + 1] if u is not subject]
 
 
 def _opens_object(text: str, m: Mention) -> bool:
@@ -91,9 +131,16 @@ def _opens_clause(text: str, sent, m: Mention) -> bool:
     return m.start <= sent.start or text[m.start - 1] in _CLAUSE_OPENERS
 
 
+def _list_doers(text: str, previous: tuple[Mention, list] | None, m: Mention) -> list[tuple[Mention, float]]:
+    """推出A、B和C: the units that do the list's first item do every item after it (a little less surely)."""
+    if previous is None or previous[0].label != m.label or not _LIST_JOIN.fullmatch(text, previous[0].end, m.start):
+        return []
+    return [(doer, round(conf - 0.05, 2)) for doer, conf in previous[1]]
+
+
 class SentenceRelationExtractor(Extractor):
     name = "sentence_relations"
-    version = "6"
+    version = "7"
     kind = "relations"
 
     def __init__(self, max_role_chars: int = 16) -> None:
@@ -151,10 +198,14 @@ class SentenceRelationExtractor(Extractor):
                 between = text[u.end:pos]
                 if "。" in between or "；" in between:
                     return None, 0.0
-                if _OBJECT_MARK.search(text[max(0, u.start - 2):u.start]) or _MODIFIER.match(between):
+                head = _list_head(text, u, outer_units)  # 为A、B打造X: the whole list is the object
+                if _OBJECT_MARK.search(text[max(0, head.start - 2):head.start]) or _MODIFIER.match(between):
                     continue
                 if _DOCUMENT_SAYS.search(between):
                     return None, 0.0  # 中央财办…《…意见》提出…实施X工程: the document calls for it, no unit runs it
+                dated = _DATED.match(between)
+                if dated and not verbs.match(_ADVERBS.sub("", between[dated.end():])):
+                    return None, 0.0  # 国务院2023年2月…意见深入实施X: the unit's document of that date, untitled
                 if _AWARDED.match(between) and "，" in between:
                     continue  # U入选…，“X工程”获得…: the unit won something of its own
                 if verb_before_quote and _opens_clause(text, sent, u) or verbs.match(_ADVERBS.sub("", between)):
@@ -167,6 +218,7 @@ class SentenceRelationExtractor(Extractor):
             return None, 0.0
 
         last_policy: tuple[Mention, list[Mention]] | None = None
+        previous: tuple[Mention, list[tuple[Mention, float]]] | None = None  # the last product or project, its doers
         for m in outer:
             if m.label == "Person":
                 self._person(text, m, units, ms, rel, topic, group)
@@ -180,14 +232,22 @@ class SentenceRelationExtractor(Extractor):
                     elif not _AWARDED.match(text, before[-1].end):  # not U入选…，“X工程”获得…
                         u, conf = before[-1], 0.6
                 if u:
-                    rel(u, "undertakes", m, conf)
+                    doers = [(u, conf)] + [(p, round(conf - 0.05, 2)) for p in _joint_doers(text, u, m.start, outer_units)]
+                else:
+                    doers = _list_doers(text, previous, m)
+                for doer, conf in doers:
+                    rel(doer, "undertakes", m, conf)
+                previous = (m, doers)
             elif m.label == "Product":
                 u, conf = subject_before(m.start, _PROVIDE)
                 u = u or self._passive_maker(text, m, outer_units)
                 if u:
-                    rel(u, "provides", m, conf or 0.7)
-                    for partner in self._partners_of(text, u, m.start, outer_units):
-                        rel(partner, "provides", m, 0.65)
+                    doers = [(u, conf or 0.7)] + [(p, 0.65) for p in _joint_doers(text, u, m.start, outer_units)]
+                else:
+                    doers = _list_doers(text, previous, m)
+                for doer, conf in doers:
+                    rel(doer, "provides", m, conf)
+                previous = (m, doers)
             elif m.label == "Policy" and _UNDER_TITLE.match(text, m.end) \
                     and not text[max(0, m.start - 2):m.start].rstrip("《").endswith("的"):
                 # 发布《芯片与科学法》中“护栏条款”的规则, 发布《数字服务法》指南, 通过CSRD配套准则《…》:
@@ -225,7 +285,8 @@ class SentenceRelationExtractor(Extractor):
                             rel(topic, "partnerOf", p, 0.55)
         for a_idx, a in enumerate(outer_units):
             for b_idx, b in enumerate(outer_units[a_idx + 1:], a_idx + 1):
-                between = _PARTNER_ADVERBS.sub("", text[a.end:b.start])  # 北京冬奥组委将携手中国联通
+                # 北京冬奥组委将携手中国联通; A（简称“B”）与C: the alias closes its parenthesis first
+                between = _PARTNER_ADVERBS.sub("", text[a.end:b.start].lstrip("”」）)"))
                 if len(between) <= 4 and _PARTNER.fullmatch(between.strip()) or (
                     _PARTNER.match(between) and len(between) <= 3
                 ):
@@ -274,20 +335,12 @@ class SentenceRelationExtractor(Extractor):
                     rel(subject, "partnerOf", p, 0.6)
 
     def _passive_maker(self, text: str, product: Mention, units: list[Mention]) -> Mention | None:
-        """X 由 U 打造/开发/推出: the unit after 由 that makes the product."""
+        """X 由 U 打造/开发/推出, X 是 U 自主研发的…: the unit after 由 or 是 that makes the product."""
         for u in units:
-            if u.start > product.end and u.start - product.end <= 12 and text[u.start - 1] == "由" \
-                    and _PROVIDE.match(text, u.end, u.end + 4) and "。" not in text[product.end:u.start]:
+            if product.end < u.start <= product.end + 12 and text[u.start - 1] in "由是" \
+                    and _PROVIDE.match(_ADVERBS.sub("", text[u.end:u.end + 10])) and "。" not in text[product.end:u.start]:
                 return u
         return None
-
-    def _partners_of(self, text: str, subject: Mention, until: int, units: list[Mention]) -> list[Mention]:
-        """B in 'A联合B打造X': units joined to the subject by 联合/携手/与 before ``until``."""
-        found = []
-        for u in units:
-            if subject.end <= u.start < until and re.fullmatch(r"(?:联合|携手|与|和|联手)", text[subject.end:u.start]):
-                found.append(u)
-        return found
 
     def _issuers(self, text: str, policy: Mention, units: list[Mention]) -> list[Mention]:
         before = [u for u in units if u.end <= policy.start - 1 and u.label == "Organization"]
@@ -297,7 +350,8 @@ class SentenceRelationExtractor(Extractor):
         between = _STANDARD_CODE.sub("", text[last.end:policy.start])  # 某协会发布的T/ISC0001—2024《…》
         if between in ("就", "就《") and _CONSULTED.match(text, policy.end):
             return [last]  # 国家互联网信息办公室就《…（征求意见稿）》公开征求意见
-        dated = re.fullmatch(r"(?:等\d*部门)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?《?", between)  # 国务院2022年1月《…》
+        # 国务院2022年1月《…》, 工业和信息化部《…》: a body's document, cited by its date or right after it
+        dated = re.fullmatch(r"(?:等\d*部门)?(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?《?", between)
         if not dated and (not _ISSUE.search(between) or len(between) > 12):
             # 《…》由工信部发布
             after = [u for u in units if u.start >= policy.end and u.label == "Organization"]

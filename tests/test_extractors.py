@@ -719,3 +719,61 @@ def test_an_award_named_like_a_project_is_no_project_and_a_unit_that_won_another
 def test_standard_setters_are_known_by_their_full_names():
     text = "国际财务报告准则基金会与全球报告倡议组织签署合作备忘录，欧洲财务报告咨询组表示欢迎。"
     assert [name for _, name in mentions(text, "organizations")] == ["国际财务报告准则基金会", "全球报告倡议组织", "欧洲财务报告咨询组"]
+
+
+def test_every_item_of_a_list_after_a_launch_verb_has_the_first_items_maker():
+    rels = relations("中国联通在长沙发布了“天工”数据平台、“星河”安全平台和“云帆”办公平台。")
+    made = {tail for head, label, tail, _ in rels if head == "中国联通" and label == "provides"}
+    assert {"“天工”数据平台", "“星河”安全平台", "“云帆”办公平台"} <= made
+    # a list needs its first item's maker: no unit launches anything here
+    rels = relations("“天工”数据平台、“星河”安全平台和“云帆”办公平台受到客户好评。")
+    assert not any(label == "provides" for _, label, _, _ in rels)
+
+
+def test_the_unicom_unit_that_opens_a_projects_name_runs_it_and_a_ministry_does_not():
+    assert ("湖南联通", "undertakes", "湖南联通智慧校园项目", None) in relations("湖南联通智慧校园项目通过验收。")
+    rels = relations("湖南联通承担工信部揭榜挂帅项目。")
+    assert not any(head == "工信部" and label == "undertakes" for head, label, _, _ in rels)
+
+
+def test_a_delivered_project_is_run_by_its_deliverer_and_a_count_of_projects_is_none():
+    assert mentions("广东联通已顺利交付佛山数据中心智能运维项目。", "projects") == [("Project", "佛山数据中心智能运维项目")]
+    assert ("广东联通", "undertakes", "佛山数据中心智能运维项目", None) in relations("广东联通已顺利交付佛山数据中心智能运维项目。")
+    assert mentions("中国联通5G行业应用项目数超过3万个。", "projects") == []
+
+
+def test_units_joined_by_a_partner_word_or_a_list_all_make_what_they_build_together():
+    rels = relations("中国联通联合华为、中兴打造“天工”数据平台。")
+    assert {h for h, label, _, _ in rels if label == "provides"} == {"中国联通", "华为", "中兴"}
+    rels = relations("湖南联通和华为实施“湘江智算”项目。")
+    assert {h for h, label, _, _ in rels if label == "undertakes"} == {"湖南联通", "华为"}
+    # 为A、B打造X: the listed units are the customers, the unit before 为 makes X
+    rels = relations("中国联通为华为、中兴打造“天工”数据平台。")
+    assert {h for h, label, _, _ in rels if label == "provides"} == {"中国联通"}
+
+
+def test_a_bodys_dated_untitled_document_runs_no_project_it_calls_for():
+    rels = relations("国务院2023年2月关于数字乡村的意见深入实施湘江数据惠民工程。")
+    assert not any(label == "undertakes" for _, label, _, _ in rels)
+    assert ("湖南联通", "undertakes", "湘江数据惠民工程", None) in relations("湖南联通2023年2月启动湘江数据惠民工程。")
+
+
+def test_a_title_right_after_a_body_is_that_bodys_document():
+    rels = relations("各地落实工业和信息化部《湘江数据安全管理办法》，加快建设。")
+    assert ("湘江数据安全管理办法", "issuedBy", "工业和信息化部", None) in rels
+
+
+def test_a_unit_with_its_alias_in_parentheses_still_signs_with_the_next():
+    rels = relations("公司的子公司湖南联通（简称“湘联”）与中国电信股份有限公司签署合作协议。")
+    assert any(label == "partnerOf" and {h, t} & {"湖南联通", "湘联"} and "中国电信股份有限公司" in (h, t)
+               for h, label, t, _ in rels)
+
+
+def test_foreign_clouds_are_provided_by_the_owner_their_brand_names():
+    rels = relations("微软云和谷歌云都提供了虚拟化方案。")
+    assert {("微软", "微软云"), ("谷歌", "谷歌云")} <= {(h, t) for h, label, t, _ in rels if label == "provides"}
+
+
+def test_a_product_that_is_a_units_own_development_is_provided_by_it():
+    rels = relations("“湘江网测”APP是中国信息通信研究院自主研发的移动网络评测工具。")
+    assert ("中国信息通信研究院", "provides", "湘江网测", None) in rels
