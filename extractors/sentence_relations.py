@@ -76,22 +76,30 @@ _OWN_POST = re.compile(f"(?<![\u4e00-\u9fa5A-Za-z0-9])(?P<owner>本公司|公司
 _MEMBER_OF = re.compile(r"的?|[\u4e00-\u9fa5]{0,10}(?:团队|班组|工作室|项目组)的")
 
 
+def _walk(units: list[Mention], i: int, step: int, joined) -> int:
+    """The index of the last unit reached from ``units[i]`` in the direction ``step`` (+1 or -1) while
+    each next unit is ``joined(left, right)`` to the one before it: the ends of a list or a group."""
+    while 0 <= i + step < len(units):
+        left, right = (units[i], units[i + step]) if step > 0 else (units[i + step], units[i])
+        if not joined(left, right):
+            break
+        i += step
+    return i
+
+
+def _list_sep(text: str):
+    """``joined`` for :func:`_walk`: two units of one list (A、B和C)."""
+    return lambda a, b: bool(_LIST_SEP.fullmatch(text, a.end, b.start))
+
+
 def _listed(text: str, units: list[Mention], first: int) -> list[Mention]:
     """``units[first]`` and the units listed right after it (A、B和C)."""
-    out = [units[first]]
-    for u in units[first + 1:]:
-        if not _LIST_SEP.fullmatch(text, out[-1].end, u.start):
-            break
-        out.append(u)
-    return out
+    return units[first:_walk(units, first, 1, _list_sep(text)) + 1]
 
 
 def _list_head(text: str, unit: Mention, units: list[Mention]) -> Mention:
     """The first unit of the list ``unit`` ends (A in A、B和C)."""
-    i = units.index(unit)
-    while i > 0 and _LIST_SEP.fullmatch(text, units[i - 1].end, units[i].start):
-        i -= 1
-    return units[i]
+    return units[_walk(units, units.index(unit), -1, _list_sep(text))]
 
 
 def _joint_doers(text: str, subject: Mention, until: int, units: list[Mention]) -> list[Mention]:
@@ -111,12 +119,8 @@ def _joint_doers(text: str, subject: Mention, until: int, units: list[Mention]) 
         return bool(_LIST_SEP.fullmatch(between) or _JOINT_WORD.fullmatch(_PARTNER_ADVERBS.sub("", between)))
 
     i = units.index(subject)
-    first = i
-    while first > 0 and joined(units[first - 1], units[first]):
-        first -= 1
-    last = i
-    while last + 1 < len(units) and units[last + 1].start < until and joined(units[last], units[last + 1]):
-        last += 1
+    first = _walk(units, i, -1, joined)
+    last = _walk(units, i, 1, lambda a, b: b.start < until and joined(a, b))
     return [u for u in units[first:last + 1] if u is not subject]
 
 
@@ -274,10 +278,8 @@ class SentenceRelationExtractor(Extractor):
             first = outer_units[0]
             lead = text[sent.start:first.start]
             if re.search(r"(?:^|[，])(?:[\u4e00-\u9fa5]{0,6})?(?:与|同|携手|联合|联手)$", lead):
-                partners = [first]
-                for u in outer_units[1:]:
-                    if re.fullmatch(r"[、和与及]", text[partners[-1].end:u.start]):
-                        partners.append(u)
+                partners = outer_units[:_walk(outer_units, 0, 1, lambda a, b: bool(
+                    re.fullmatch(r"[、和与及]", text[a.end:b.start]))) + 1]
                 tail = text[partners[-1].end:sent.end]
                 if _PARTNER_VERB.search(tail[:40]):
                     for p in partners:
