@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import socket
 import subprocess
 import tempfile
@@ -37,6 +38,7 @@ class BoltServer:
         return out
 
     def stop(self) -> None:
+        """Stop a server we started and remove its scratch folder (a server from ``NEO4J_URI`` is left alone)."""
         if self.process and self.process.poll() is None:
             self.process.terminate()
             try:
@@ -44,6 +46,8 @@ class BoltServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        if self.workdir:
+            shutil.rmtree(self.workdir, ignore_errors=True)
 
 
 def free_port(low: int = 20000, high: int = 32767) -> int:
