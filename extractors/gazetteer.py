@@ -17,8 +17,11 @@ __all__ = ["Gazetteer", "load", "DATA_DIR", "names_pattern", "FOREIGN_STATES"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Foreign states and unions whose bodies and leaders the texts name (美国商务部, 日本首相岸田文雄).
-FOREIGN_STATES = ("美国|英国|法国|德国|日本|韩国|俄罗斯|印度|新加坡|澳大利亚|加拿大|意大利|荷兰|瑞士|爱尔兰|巴西|以色列|泰国|越南|"
-                  "马来西亚|印度尼西亚|欧盟|欧洲")
+# Longer names first: a regex alternation takes the first name that fits (印度尼西亚 before 印度).
+FOREIGN_STATES = "|".join(sorted(
+    "美国 英国 法国 德国 日本 韩国 俄罗斯 印度 新加坡 澳大利亚 加拿大 意大利 荷兰 瑞士 爱尔兰 巴西 以色列 泰国 越南 马来西亚 "
+    "印度尼西亚 欧盟 欧洲 新西兰 巴基斯坦 埃及 沙特 阿联酋 南非 西班牙 葡萄牙 瑞典 芬兰 挪威 丹麦 比利时 奥地利 波兰 "
+    "土耳其 墨西哥 阿根廷 菲律宾 乌克兰 卡塔尔".split(), key=len, reverse=True))
 
 
 def _rows(name: str) -> list[list[str]]:

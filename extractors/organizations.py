@@ -57,16 +57,23 @@ _BUREAU = r"(?<![格布结当骗僵时大全开变新棋饭好])局"
 _GOV_BODY = re.compile(r"(?:国家|中央|中共中央|全国)[^的，。、；：“”\s等\d]{2,10}?"
                        r"(?:(?<![全内外总本局干])部(?![署门分件位落委])|" + _BUREAU + r"|委员会|(?<![部签])署|办公室|总局)"
                        r"(?![\u4e00-\u9fa5]{0,1}(?:长|主任))")
-# A foreign government's body (美国商务部, 日本数字厅, 爱尔兰数据保护委员会, 美国白宫科技政策办公室) and the
-# White House; 美国东部, 欧洲大部分, 日本餐厅, 美国俱乐部 are none, and nor is a clause or a company
-# (美国苹果公司成立AI委员会: _NOT_GOV_INSIDE, holds_clause).
+# A foreign government's body (美国商务部, 日本数字厅, 日本总务省, 爱尔兰数据保护委员会, 加拿大网络安全中心,
+# 俄罗斯国家杜马) and the White House and its offices (a government as a whole, 英国政府, is seldom annotated as a
+# body, so it is left out); 美国东部, 欧洲大部分, 日本餐厅, 美国俱乐部, 美国数据中心
+# are none, and nor is a clause or a company (美国苹果公司成立AI委员会: _NOT_GOV_INSIDE, holds_clause).
+_FOREIGN_BODY_END = (r"(?:(?<![东西南北中全内外总本局干大乐])部(?![署门分件位落委长际])|" + _BUREAU + r"|(?<![餐客大展业])厅|"
+                     r"委员会|办公室|议会|国会|参议院|众议院|法院|(?<=[\u4e00-\u9fa5]{2})中心|工作组|内阁|杜马|(?<=[务业交卫境生])省)(?![长])")
 _FOREIGN_GOV = re.compile(
-    f"(?:{gazetteer.FOREIGN_STATES})" r"(?:联邦)?(?:白宫)?[^的了在向对从到，。、；：“”《》\s等\d]{0,12}?"
-    r"(?:(?<![东西南北中全内外总本局干大乐])部(?![署门分件位落委长际])|" + _BUREAU + r"|(?<![餐客大展业])厅|"
-    r"委员会|办公室|议会|参议院|众议院|法院)(?![长])"
-    r"|(?:美国)?白宫(?!科技|[\u4e00-\u9fa5]{0,8}?(?:办公室|委员会))"
+    f"(?:{gazetteer.FOREIGN_STATES})" r"(?:联邦)?(?:白宫)?[^的了在向对从到为是，。、；：“”《》\s等\d]{0,12}?" + _FOREIGN_BODY_END +
+    r"|白宫[^的了在向对从到，。、；：“”《》\s等\d]{1,10}?(?:办公室|委员会)|(?:美国)?白宫(?![\u4e00-\u9fa5]{0,10}?(?:办公室|委员会))"
 )
+# A body's own office after it: 美国商务部工业和安全局, 美国财政部外国资产控制办公室.
+_SUB_BODY = re.compile(r"[^的了在向对从到将已于与及，。、；：“”《》\s等\d]{2,10}?(?:局|办公室)(?![长])")
+# The same kind of body listed after a foreign one, its state left unsaid: 日本总务省和经济产业省.
+_LISTED_BODY = r"(?:和|、|与|及)([\u4e00-\u9fa5]{{2,8}}?{})(?![\u4e00-\u9fa5]{{0,1}}长)"
 _NOT_GOV_INSIDE = re.compile(r"公司|集团|营业")
+# A local government by its place alone: 陕西省政府, 上海市政府, 香港特区政府 (not 甘肃数字政府).
+_PLACE_GOVERNMENT = r"(?:省|市|自治区|特区)?政府"
 # A local commission by its short name (上海市经信委, 浙江省发改委).
 _LOCAL_COMMISSION = "经信委|发改委|国资委|卫健委|网信办|教委|科委"
 # An IDC is as often the data-centre business (IDC机架, IDC业务) as the analyst firm: the firm is the one
@@ -87,7 +94,7 @@ _NAME_MAY_FOLLOW = set("、，。；：中和与及“（")
 
 class OrganizationExtractor(Extractor):
     name = "organizations"
-    version = "10"
+    version = "11"
 
     def __init__(self, max_len: int = 20) -> None:
         self.gaz = gazetteer.load()
@@ -98,9 +105,14 @@ class OrganizationExtractor(Extractor):
         self.branch = re.compile(f"(?:{prov}|{city})[省市]?分公司")
         self.national_or_local = re.compile(f"(?:中国|中华|国家|全国|国务院|中共|中央|{prov}|{city}|[A-Za-z])")
         self.local_gov = re.compile(
+            f"(?:{prov}|{city}){_PLACE_GOVERNMENT}|"
             f"(?:{prov}|(?:{city})市?)[^的，。、；：\\s\\d]{{0,8}}?(?:通信管理局|人民政府|委员会|{_LOCAL_COMMISSION}|厅|宣传部|组织部|统战部|"
             f"人大常委会|政协|{_BUREAU})(?![长])"
         )
+
+    def _key(self, name: str) -> str:
+        """Identity of an organisation: its canonical name if the list knows the name, else the name."""
+        return f"org:{self.gaz.org_alias.get(name, name)}"
 
     @staticmethod
     def _listed_with_body(text: str, name: re.Match, known: list[re.Match], candidates: list[tuple]) -> bool:
@@ -135,7 +147,7 @@ class OrganizationExtractor(Extractor):
                 if any(start <= s and e <= end for s, e in bodies) or _LIST_ITEM_NOT_A_BODY.search(name) \
                         or self.gaz.province_of(name) or name in self.gaz.city_province:
                     continue  # found already (or part of it: 工信部信通院), or not a body
-                found.append((start, end, f"org:{self.gaz.org_alias.get(name, name)}", 0.7))
+                found.append((start, end, self._key(name), 0.7))
         return found
 
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
@@ -144,13 +156,17 @@ class OrganizationExtractor(Extractor):
         candidates: list[tuple[int, int, str | None, float]] = []
         matches = list(self.known.finditer(text))
         for m in _GOV_BODY.finditer(text):
-            candidates.append((m.start(), m.end(), f"org:{self.gaz.org_alias.get(m.group(), m.group())}", 0.8))
+            candidates.append((m.start(), m.end(), self._key(m.group()), 0.8))
         for m in self.local_gov.finditer(text):
             candidates.append((m.start(), m.end(), None, 0.8))
         for m in _FOREIGN_GOV.finditer(text):
-            if _NOT_GOV_INSIDE.search(m.group()) or holds_clause(m.group()):
+            if _NOT_GOV_INSIDE.search(m.group()) or holds_clause(m.group()) or _NOT_A_BODY_CENTRE.search(m.group()):
                 continue
-            candidates.append((m.start(), m.end(), f"org:{self.gaz.org_alias.get(m.group(), m.group())}", 0.8))
+            end = (sub.end() if (sub := _SUB_BODY.match(text, m.end())) else m.end())
+            candidates.append((m.start(), end, self._key(text[m.start():end]), 0.8))
+            kind = re.escape(text[end - 1])  # the last character says the kind: 省, 部, 局 …
+            if (listed := re.compile(_LISTED_BODY.format(kind)).match(text, end)) and not holds_clause(listed.group(1)):
+                candidates.append((listed.start(1), listed.end(1), self._key(listed.group(1)), 0.7))
         for m in _SUFFIX.finditer(text):
             end = m.end()
             while (more := _SUFFIX.match(text, end)):  # 集团 + 股份有限公司
@@ -182,7 +198,7 @@ class OrganizationExtractor(Extractor):
                     m.group() in ("公司", "集团") and len(body) >= 4 and _INDUSTRY.search(body[-4:])):
                 continue  # 公司 / 集团 alone follow too many verbs: 回购公司, 率先建立集团
             name = text[start:end]
-            candidates.append((start, end, f"org:{self.gaz.org_alias.get(name, name)}", 0.75))
+            candidates.append((start, end, self._key(name), 0.75))
         known: set[tuple[int, int]] = set()  # spans of names from the list: their edges are certain
         for m in matches:
             if m.group() in _CITED_ONLY and not (text[m.start() - 1:m.start()] == "据" or _CITED_AFTER.match(text, m.end())

@@ -3,7 +3,8 @@
 Book-title marks also enclose newspapers, reports, announcements and
 contracts; those are left out by the title's last word.  Laws listed in
 ``data/laws.tsv`` count without the marks too (依据个人信息保护法).  Named
-national strategies (网络强国战略, “双碳”战略, “一带一路”) are policies too.
+national strategies (网络强国战略, “双碳”战略, “一带一路”) are policies too, and so is a
+document cited by its body and date without the marks (水利部2023年5月湘江流域数据共享规划).
 
 >>> from kg.pipeline import parse
 >>> [m.surface for m in PolicyExtractor()(parse("工信部印发《“湘江算力”网络发展行动计划（2024-2026年）》，据《湘江日报》报道。"))]
@@ -36,6 +37,11 @@ _HEADER_RESIDUE = re.compile(r"[\u4e00-\u9fa5]{2,5}(?:白皮书|蓝皮书|报告
 # Documents known by number or article count: 数字政府建设14号文, “数据二十条”
 _ARTICLES = re.compile(r"(?<=“)[\u4e00-\u9fa5]{2,8}[一二三四五六七八九十]+条(?=”)")
 _DOC_NUMBER = re.compile(r"\d{1,4}号文")
+# A body's document cited by its date without 《》, as tables of policies list them:
+# 水利部等5部门2023年4月湘江流域数据指南
+_DATED_TITLE = re.compile(r"(?:[部委局院厅办]|中央|部门)\d{4}年\d{1,2}月(?:\d{1,2}日)?"
+                          r"(?P<title>[\u4e00-\u9fa5“”]{4,40}?(?:方案|意见|规划|计划|纲要|办法|条例|规定|指南|决定)"
+                          r"(?:\d+\.\d+)?(?:[（(]\d{4}[-—–]\d{4}年[）)])?)")  # 指南2.0, 行动计划（2022-2025年）
 _STRATEGY = re.compile(r"“[^“”]{1,12}”(?:战略规划体系|战略规划|战略|倡议)|"
                        r"(?:强国|强企|兴企|中国|振兴|兴国|协同发展|驱动发展|融合发展|可持续发展|城镇化|大数据|内需|乡村|"
                        r"云网融合)战略|"
@@ -73,7 +79,7 @@ def is_policy_title(title: str) -> bool:
 
 class PolicyExtractor(Extractor):
     name = "policies"
-    version = "6"
+    version = "7"
 
     def __init__(self) -> None:
         titles = gazetteer.names_pattern(gazetteer.load().laws).pattern
@@ -104,6 +110,10 @@ class PolicyExtractor(Extractor):
             if not any(s <= m.start() < e for s, e in inside):
                 out.append(doc.mention(m.start(), m.end(), "Policy", self.name, key=policy_key(m.group()), confidence=0.85,
                                        exact=True))
+        for m in _DATED_TITLE.finditer(text):
+            if is_policy_title(m.group("title")):
+                out.append(doc.mention(m.start("title"), m.end("title"), "Policy", self.name,
+                                       key=policy_key(m.group("title")), confidence=0.7))
         numbered = [(m.start(), m.end()) for m in _ARTICLES.finditer(text)]
         numbered += [(self._number_start(text, m.start()), m.end()) for m in _DOC_NUMBER.finditer(text)]
         for start, end in numbered:

@@ -41,6 +41,8 @@ _DOCUMENT_SAYS = re.compile(r"》(?:[（(][^）)]{0,20}[）)])?(?:中|里)?(?:�
 # A standard's number between its issuer and its title (发布的T/ABC0001—2024《…》), and a draft put out for comment.
 _STANDARD_CODE = re.compile(r"[A-Z]{1,4}/[A-Z]{0,4}\s?[\d.]+[—\-–]\d{4}(?=《?$)")
 _DATED = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")  # a document's date: 国务院2023年2月…意见
+_SETS_OUT_IN = re.compile(r"》?中(?:提出|明确|指出|强调|要求|部署|规定)")  # U在《X》中提出: X is U's
+_OWNED_PRODUCT = re.compile(r"的[\u4e00-\u9fa5A-Za-z0-9]{0,8}产品[“「]?")  # U的5G专网产品“X”
 _CONSULTED = re.compile(r"》?(?:公开)?征求")
 # Adverbs before a partner word (北京冬奥组委将携手…).
 _PARTNER_ADVERBS = re.compile(r"^(?:[将已还也又再正]|正在|已经|积极|率先|首次)+")
@@ -144,7 +146,7 @@ def _list_doers(text: str, previous: tuple[Mention, list] | None, m: Mention) ->
 
 class SentenceRelationExtractor(Extractor):
     name = "sentence_relations"
-    version = "7"
+    version = "8"
     kind = "relations"
 
     def __init__(self, max_role_chars: int = 16) -> None:
@@ -244,7 +246,7 @@ class SentenceRelationExtractor(Extractor):
                 previous = (m, doers)
             elif m.label == "Product":
                 u, conf = subject_before(m.start, _PROVIDE)
-                u = u or self._passive_maker(text, m, outer_units)
+                u = u or self._passive_maker(text, m, outer_units) or self._owner(text, m, outer_units)
                 if u:
                     doers = [(u, conf or 0.7)] + [(p, 0.65) for p in _joint_doers(text, u, m.start, outer_units)]
                 else:
@@ -252,7 +254,7 @@ class SentenceRelationExtractor(Extractor):
                 for doer, conf in doers:
                     rel(doer, "provides", m, conf)
                 previous = (m, doers)
-            elif m.label == "Policy" and _UNDER_TITLE.match(text, m.end) \
+            elif m.label == "Policy" and _UNDER_TITLE.match(text, m.end) and not _SETS_OUT_IN.match(text, m.end) \
                     and not text[max(0, m.start - 2):m.start].rstrip("《").endswith("的"):
                 # 发布《芯片与科学法》中“护栏条款”的规则, 发布《数字服务法》指南, 通过CSRD配套准则《…》:
                 # what was issued is a rule or a guide under the title (but 工信部发布的《X》中指出
@@ -344,6 +346,14 @@ class SentenceRelationExtractor(Extractor):
                 return u
         return None
 
+    @staticmethod
+    def _owner(text: str, product: Mention, units: list[Mention]) -> Mention | None:
+        """U的5G专网产品“X”: the unit whose product the name is said to be."""
+        before = [u for u in units if u.end <= product.start]
+        if before and _OWNED_PRODUCT.fullmatch(text, before[-1].end, product.start):
+            return before[-1]
+        return None
+
     def _issuers(self, text: str, policy: Mention, units: list[Mention]) -> list[Mention]:
         before = [u for u in units if u.end <= policy.start - 1 and u.label == "Organization"]
         if not before:
@@ -352,8 +362,10 @@ class SentenceRelationExtractor(Extractor):
         between = _STANDARD_CODE.sub("", text[last.end:policy.start])  # 某协会发布的T/ISC0001—2024《…》
         if between in ("就", "就《") and _CONSULTED.match(text, policy.end):
             return [last]  # 国家互联网信息办公室就《…（征求意见稿）》公开征求意见
+        if between in ("在", "在《") and _SETS_OUT_IN.match(text, policy.end):
+            return [last]  # 中国电信在云网融合战略中提出…: what a body sets out in its own document
         # 国务院2022年1月《…》, 工业和信息化部《…》: a body's document, cited by its date or right after it
-        dated = re.fullmatch(r"(?:等\d*部门)?(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?《?", between)
+        dated = re.fullmatch(r"(?:等?\d*部门)?(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?《?", between)
         if not dated and (not _ISSUE.search(between) or len(between) > 12):
             # 《…》由工信部发布
             after = [u for u in units if u.start >= policy.end and u.label == "Organization"]
@@ -362,7 +374,7 @@ class SentenceRelationExtractor(Extractor):
             return []
         issuers = [last]
         for u in reversed(before[:-1]):  # 国家市场监督管理总局、中央网信办、工业和信息化部联合发布
-            if re.fullmatch(r"[、和与及]|以及", text[u.end:issuers[-1].start]):
+            if re.fullmatch(r"[、和与及]?|以及", text[u.end:issuers[-1].start]):  # 中共中央国务院: unseparated too
                 issuers.append(u)
             else:
                 break

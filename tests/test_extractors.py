@@ -777,3 +777,41 @@ def test_foreign_clouds_are_provided_by_the_owner_their_brand_names():
 def test_a_product_that_is_a_units_own_development_is_provided_by_it():
     rels = relations("“湘江网测”APP是中国信息通信研究院自主研发的移动网络评测工具。")
     assert ("中国信息通信研究院", "provides", "湘江网测", None) in rels
+
+
+def test_a_bodys_document_cited_by_its_date_without_marks_is_a_policy_issued_by_it():
+    text = "水利部等5部门2023年4月湘江流域数据共享行动计划（2023-2025年）推进数据互通。"
+    assert mentions(text, "policies") == [("Policy", "湘江流域数据共享行动计划（2023-2025年）")]
+    assert ("湘江流域数据共享行动计划（2023-2025年）", "issuedBy", "水利部", None) in relations(text)
+    # bodies written together with no mark between them issued it together
+    rels = relations("中共中央国务院2021年3月关于推进湘江数字农业的意见加快建设。")
+    assert {t for h, label, t, _ in rels if label == "issuedBy"} == {"中共中央", "国务院"}
+    assert mentions("公司2023年4月湘江数据行动计划启动。", "policies") == []  # a company's month, no body
+    # a version after the title, and a count of bodies without 等
+    assert ("湘江数据指南1.0", "issuedBy", "中央网信办", None) in relations("中央网信办7部门2021年7月湘江数据指南1.0提出框架。")
+
+
+def test_what_a_body_sets_out_in_its_own_strategy_or_document_is_issued_by_it():
+    rels = relations("中国移动在“算网一体”战略中提出开放合作。工信部在《湘江数据安全管理办法》中明确要求。")
+    assert {("“算网一体”战略", "中国移动"), ("湘江数据安全管理办法", "工信部")} <= {
+        (h, t) for h, label, t, _ in rels if label == "issuedBy"}
+
+
+def test_a_units_products_named_after_their_kind_are_provided_by_it():
+    rels = relations("其中，中国电信的云专网产品“星河、星海”覆盖全国。")
+    assert {("中国电信", "星河"), ("中国电信", "星海")} <= {(h, t) for h, label, t, _ in rels if label == "provides"}
+    rels = relations("华为使用中国电信的专网。")
+    assert not any(label == "provides" for _, label, _, _ in rels)
+
+
+def test_foreign_offices_centres_ministries_and_parliaments_are_organisations():
+    text = ("美国数据安全工作组发布文件，白宫管理和预算办公室回应，美国财政部海外投资审查办公室发布指引，"
+            "日本总务省和文部科学省发布指南，新西兰网络安全中心发布报告，瑞典国会通过法案，俄罗斯国家杜马通过修正案。")
+    assert [name for _, name in mentions(text, "organizations")] == [
+        "美国数据安全工作组", "白宫管理和预算办公室", "美国财政部海外投资审查办公室", "日本总务省", "文部科学省",
+        "新西兰网络安全中心", "瑞典国会", "俄罗斯国家杜马"]
+
+
+def test_a_government_is_a_body_by_its_province_or_city_but_not_a_country_or_a_digital_government():
+    text = "湖南省政府和长沙市政府发布规则，英国政府回应，甘肃数字政府上线，美国数据中心和以泰国为中心的市场。"
+    assert [name for _, name in mentions(text, "organizations")] == ["湖南省政府", "长沙市政府"]
