@@ -1,7 +1,8 @@
 """Projects (``Project``): named 项目 / 工程 / 行动 / 计划 and named campaigns.
 
 A project name ends in a project word and is grown leftwards; a quoted part
-just before the word belongs to the name (“五星党支部”创建工作).  Unnamed
+just before the word belongs to the name (“五星党支部”创建工作), and a name quoted
+whole is the quote (“…为老暖心行动”).  Unnamed
 references (这一项目, 重大项目) and accounting line items are left out.
 
 >>> from kg.pipeline import parse
@@ -39,7 +40,7 @@ _GENERIC = re.compile(r"^(?:[这那该本此其各每某一两几多]|(?:" + "|"
 # No name's body holds these; one ending in an adverb makes 行动 a plain word (用实际行动, 迅速行动,
 # 在思想上政治上行动上, 按计划).
 _FORBIDDEN_INSIDE = re.compile(r"[，。；：！？、]|(?:实际|迅速|立即|积极|见|上|按)$|个|激励|持股|回购|增持|减持|均有|近期|系列|"
-                               r"[一二三四五六七八九十两几多]大|^项|(?:政府|公司|集团)$")
+                               r"[一二三四五六七八九十两几多]大|^项|[一二三四五六七八九十两几多\d]项$|(?:政府|公司|集团)$")
 # Counted projects are a kind, not a name: 5000多个“5G+工业互联网”项目, 5G应用项目超过250个, 区块链项目数量.
 _COUNTED_BEFORE = re.compile(r"[\d十百千万多余几][个项批]$")
 # What makes a 行动计划 a government's plan (a Policy) rather than a company's programme (a Project).
@@ -53,7 +54,7 @@ _CLAUSE_START = re.compile(r"[的了在和与及他类\d]")
 
 class ProjectExtractor(Extractor):
     name = "projects"
-    version = "9"
+    version = "10"
 
     def __init__(self, max_len: int = 45) -> None:
         self.max_len = max_len
@@ -87,6 +88,9 @@ class ProjectExtractor(Extractor):
             elif (quote := text.find("“", start, m.start())) > start \
                     and not any(start <= s < quote for s, _ in earlier):
                 start = quote  # 持续完善“银龄专享”服务计划: the quoted part opens the name, unless a unit's
+            elif text[m.end():m.end() + 1] == "”" and (quote := text.rfind("“", 0, m.start())) >= m.start() - self.max_len \
+                    and quote >= 0 and not re.search(r"[”，。；！？]", text[quote + 1:m.start()]):
+                start = quote + 1  # “…慈善空间为老暖心行动”: the quote holds the whole name
             body = text[start:m.start()].strip("“”")
             quoted = text[start:start + 1] == "“" and "”" in text[start:m.start()]
             # a name quoted whole, project word and all: 响应“三乡行动”号召

@@ -815,3 +815,10 @@ def test_foreign_offices_centres_ministries_and_parliaments_are_organisations():
 def test_a_government_is_a_body_by_its_province_or_city_but_not_a_country_or_a_digital_government():
     text = "湖南省政府和长沙市政府发布规则，英国政府回应，甘肃数字政府上线，美国数据中心和以泰国为中心的市场。"
     assert [name for _, name in mentions(text, "organizations")] == ["湖南省政府", "长沙市政府"]
+
+
+def test_a_quoted_project_name_is_taken_whole_and_a_count_after_a_list_is_no_project():
+    text = "共同启动“湘江联通智慧助老慈善空间为老暖心行动”，发布了“湘江数据联合出海计划”。"
+    assert mentions(text, "projects") == [("Project", "湘江联通智慧助老慈善空间为老暖心行动"), ("Project", "湘江数据联合出海计划")]
+    text = "启动了“湘江数据基础研究共研行动”“湘江应用创新基地共建行动”两项行动，湖南联通开展服务提升、作风改进四项行动。"
+    assert mentions(text, "projects") == [("Project", "湘江数据基础研究共研行动"), ("Project", "湘江应用创新基地共建行动")]
