@@ -24,7 +24,7 @@ from kg.records import Mention, ParsedDocument
 
 __all__ = ["ProductExtractor", "BRAND_OWNERS"]
 
-_SUFFIX = re.compile(r"(?:APP|App|app|客户端|小程序|平台|大模型|一体机|网盘|套餐|热线|品牌|(?<=[A-Za-z\u4e00-\u9fa5]{2})产品|终端|操作系统|系统|"
+_SUFFIX = re.compile(r"(?:APP|App|app|客户端|小程序|平台|大模型|一体机|网盘|套餐|热线|品牌|精品网(?!络)|(?<=[A-Za-z\u4e00-\u9fa5]{2})产品|终端|操作系统|系统|"
                      r"(?<![上用入迁])(?:云|卡)(?![\u4e00-\u9fa5A-Za-z]))")
 _LAUNCH = re.compile(r"(?:推出|发布|上线|打造|研发|自研|开发|升级|推广|首发|亮相|上市|构建|搭建|建成|建立|运营|通过|依托|使用|下载|"
                      r"登录|打开)")
@@ -66,6 +66,10 @@ _NAMED_AFTER_KIND = re.compile(r"(?:平台|品牌|产品|小程序|APP|App|大�
 _QUOTED_PRODUCT = re.compile(r"“([^“”+＋]{3,16})”产品")
 # A quoted name right before the kind of thing it names: “沃派”品牌, “联通链”平台.
 _QUOTED_BEFORE_KIND = re.compile(r"“([^“”]{1,18})”(?:品牌|APP|App|平台|套餐|小程序|客户端)")
+# A named chain in quotes: “蜀信链”, “太湖链” (a city's or a company's blockchain platform); not a kind of chain
+# (“可信区块链”) or a figure (“串珠成链”, “多链”).
+_QUOTED_CHAIN = re.compile(r"“([\u4e00-\u9fa5]{2,4}链)”")
+_KIND_OF_CHAIN = re.compile(r"^[多串]|(?:区块|成|产业|供应|创新|价值)链$")
 _FIGURE = re.compile(r"(?:高地|驱动|引擎|标杆|名片|样板|长城|生命线|底座|主力军|排头兵|桥梁|纽带|抓手|阵地|试验田|赛道|利器)$")
 # Where an item of a 、 list ends: the next item, the end of the clause, or a count (元景办公四大通用产品).
 _ITEM_END = re.compile(r"[、，。；：！？,;:!?（(“”《》\s]|等|和|及|与|[0-9一二两三四五六七八九十几多]")
@@ -75,7 +79,7 @@ _COUNTED = re.compile(r"^\d|[0-9一二两三四五六七八九十几多数百千
 
 class ProductExtractor(Extractor):
     name = "products"
-    version = "9"
+    version = "10"
 
     def __init__(self, max_len: int = 14) -> None:
         self.gaz = gazetteer.load()
@@ -123,7 +127,7 @@ class ProductExtractor(Extractor):
     @staticmethod
     def _quoted(text: str) -> list[tuple[int, int, float]]:
         """Quoted names next to the kind of thing they name: 平台“联通链”, 5G专网产品“致远、比邻”,
-        推出“联通安全管家”产品 (with a brand), “沃派”品牌."""
+        推出“联通安全管家”产品 (with a brand), “沃派”品牌; and named chains (“蜀信链”)."""
         found: list[tuple[int, int, float]] = []
         for m in _NAMED_AFTER_KIND.finditer(text):
             pos = m.start(1)
@@ -134,6 +138,9 @@ class ProductExtractor(Extractor):
         for m in _QUOTED_PRODUCT.finditer(text):
             if _BRAND.match(m.group(1)) and len(_BRAND.sub("", m.group(1))) >= 2:
                 found.append((m.start(1), m.end(1), 0.75))
+        for m in _QUOTED_CHAIN.finditer(text):
+            if not _KIND_OF_CHAIN.search(m.group(1)):
+                found.append((m.start(1), m.end(1), 0.7))
         for m in _QUOTED_BEFORE_KIND.finditer(text):
             kind = m.end(1) + 1
             if not (m.group(1).isdigit() or _SUFFIX_GOES_ON.match(text, m.end()) or _NAMED_AFTER_KIND.match(text, kind)):

@@ -822,3 +822,8 @@ def test_a_quoted_project_name_is_taken_whole_and_a_count_after_a_list_is_no_pro
     assert mentions(text, "projects") == [("Project", "湘江联通智慧助老慈善空间为老暖心行动"), ("Project", "湘江数据联合出海计划")]
     text = "启动了“湘江数据基础研究共研行动”“湘江应用创新基地共建行动”两项行动，湖南联通开展服务提升、作风改进四项行动。"
     assert mentions(text, "projects") == [("Project", "湘江数据基础研究共研行动"), ("Project", "湘江应用创新基地共建行动")]
+
+
+def test_a_premium_network_launched_or_known_and_a_named_chain_in_quotes_are_products():
+    text = "中国联通打造跨境电商精品网，加快部署政企精品网，发布精品网络方案。湘江省主导建设的“湘信链”已接入，通过“可信区块链”评测，“串珠成链”。"
+    assert mentions(text, "products") == [("Product", "跨境电商精品网"), ("Product", "政企精品网"), ("Product", "湘信链")]
