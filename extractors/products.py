@@ -34,7 +34,7 @@ BRAND_OWNERS = {"中国联通": "中国联通", "联通": "中国联通", "沃":
                 "中国移动": "中国移动", "移动": "中国移动", "华为": "华为", "阿里": "阿里", "腾讯": "腾讯", "百度": "百度",
                 "小米": "小米", "京东": "京东", "谷歌": "谷歌", "微软": "微软", "亚马逊": "亚马逊"}
 _BRAND = re.compile("^(?:" + "|".join(sorted(BRAND_OWNERS, key=len, reverse=True)) + ")")
-# Category words: 政务云, 物联网平台, 大数据平台 are kinds of things, not named offerings.
+# Category words: 政务云, 物联网平台, 大数据平台 are kinds of things, no offering's name.
 _CATEGORY = re.compile(
     r"^(?:政务|工业互联网|互联网|物联网|大数据|数据|云|服务|管理|综合|数字|智慧|智能|信息|网络|业务|公共|行业|专属|混合|私有|"
     r"公有|边缘|算力|通信|运营|交易|电商|办公|监测|监管|安全|应用|开放|统一|一体化|移动|手机|电话|宽带|融合|创新|合作|"
@@ -156,7 +156,7 @@ class ProductExtractor(Extractor):
             before = text[start - 1:start] == "、" and any(c[1] == start - 1 for c in pool)
             after = text[end:end + 1] == "、" and any(c[0] == end + 1 for c in pool)
             if before or after:
-                found.append((start, end, 0.96))  # outranks the Organization reading of the same span
+                found.append((start, end, 0.96))  # wins over reading the span as a company
         return found
 
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
