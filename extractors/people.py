@@ -67,7 +67,7 @@ _WORD_AFTER = {"根据", "表示", "指出", "介绍", "认为", "强调", "等�
                "结合", "就此", "对此", "向记者", "在会上", "在致辞", "同时", "随后", "最后", "首先", "接到", "带着",
                "坚持", "始终", "一直", "主动", "第一", "立即", "迅速", "每天", "经常", "总是", "通过", "利用", "来自",
                "说道", "笑着", "告诉记者", "和他", "和她", "他们", "她们", "团队", "带队", "牵头", "组织", "负责", "带来"}
-_BEFORE_NAME = set("，。、；：:！？（(“”》】 ") | set("部司处院室局校在有为是由和与及的")
+_BEFORE_NAME = set("，。、；：:！？（(“”》】 ") | set("部司处院室局校在有为是由和与及的据括")  # 据X表示, 包括X董事
 # A credit line: 撰稿：程唯珈 编辑：张瀛丰, 文/刘建国 陈晓东 (one or more names after the role and a colon or slash).
 _CREDIT_ROLE = re.compile(r"(?:撰稿|编辑|责任编辑|责编|审核|审校|校对|摄影|摄像|记者|通讯员|作者|文|图)\s*[：:/／]\s*")
 _CREDIT = re.compile(r"(?:^|(?<=[\s，。！？（(】”|]))" + _CREDIT_ROLE.pattern)
@@ -83,7 +83,7 @@ _LIST_END = set("、，。；：！？）)—等和与及")
 
 class PersonExtractor(Extractor):
     name = "people"
-    version = "6"
+    version = "7"
 
     def __init__(self) -> None:
         self.surnames = gazetteer.load().surnames
@@ -122,12 +122,13 @@ class PersonExtractor(Extractor):
                 return end
         return None
 
-    def _name_before(self, text: str, end: int) -> int | None:
-        """Start of a three- or two-character name ending at ``end`` that follows punctuation or a word
-        that precedes names (、陈思远 …, ”林海峰 …), or None."""
+    def _name_before(self, text: str, end: int, unit_ends: frozenset[int] = frozenset()) -> int | None:
+        """Start of a three- or two-character name ending at ``end`` that follows punctuation, a word
+        that precedes names (、陈思远 …, ”林海峰 …) or the name of a unit (``unit_ends``: 湘江集团王立新董事长), or None."""
         for length in (3, 2):
             start = end - length
-            if start >= 0 and self._name_at(text, start) == end and (start == 0 or text[start - 1] in _BEFORE_NAME):
+            if start >= 0 and self._name_at(text, start) == end and (
+                    start == 0 or text[start - 1] in _BEFORE_NAME or start in unit_ends):
                 return start
         return None
 
@@ -173,8 +174,9 @@ class PersonExtractor(Extractor):
             end = self._name_at(text, pos)
             if end:
                 spans.setdefault((pos, end), 0.8)
+        unit_ends = frozenset(m.end for m in doc.mentions if m.label in ("Organization", "Subsidiary") and not m.implied)
         for m in _HONORIFIC.finditer(text):
-            if (start := self._name_before(text, m.start())) is not None:
+            if (start := self._name_before(text, m.start(), unit_ends)) is not None:
                 spans.setdefault((start, m.start()), 0.75)
         for m in _APPOINTED.finditer(text):
             end = self._name_at(text, m.end())
@@ -198,9 +200,12 @@ class PersonExtractor(Extractor):
             for m in re.finditer(re.escape(name), text):
                 spans[(m.start(), m.end())] = conf
         # a name found once is a name wherever it recurs in the document (陈忠岳表示 … 陈忠岳在演讲中)
-        for name in {text[s:e] for s, e in spans}:
+        # (but not inside a longer name found there: 韩立 of 韩立新)
+        found = list(spans)
+        for name in sorted({text[s:e] for s, e in found}, key=len, reverse=True):
             for m in re.finditer(re.escape(name), text):
-                spans.setdefault((m.start(), m.end()), 0.7)
+                if not any(s < m.end() and m.start() < e for s, e in spans):
+                    spans[(m.start(), m.end())] = 0.7
         taken = {(m.start, m.end) for m in doc.mentions if not m.implied}
         out = []
         for (start, end), conf in sorted(spans.items()):

@@ -827,3 +827,11 @@ def test_a_quoted_project_name_is_taken_whole_and_a_count_after_a_list_is_no_pro
 def test_a_premium_network_launched_or_known_and_a_named_chain_in_quotes_are_products():
     text = "中国联通打造跨境电商精品网，加快部署政企精品网，发布精品网络方案。湘江省主导建设的“湘信链”已接入，通过“可信区块链”评测，“串珠成链”。"
     assert mentions(text, "products") == [("Product", "跨境电商精品网"), ("Product", "政企精品网"), ("Product", "湘信链")]
+
+
+def test_a_name_after_据_包括_or_a_units_name_before_a_post_or_a_verb_of_speech_is_a_person():
+    text = "据钱立新表示，进展顺利。包括孙志平董事、周文斌董事。湖南联通韩立董事长致辞，中国移动韩立新总经理出席。"
+    # alone, the people rules do not know where a unit's name ends
+    assert [name for _, name in mentions(text, "people")] == ["钱立新", "孙志平", "周文斌"]
+    doc = run(parse(text), ["unicom_units", "organizations", "people"])
+    assert [m.surface for m in doc.mentions if m.label == "Person"] == ["钱立新", "孙志平", "周文斌", "韩立", "韩立新"]
