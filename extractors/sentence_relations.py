@@ -49,7 +49,7 @@ _PARTNER_ADVERBS = re.compile(r"^(?:[将已还也又再正]|正在|已经|积极
 # A list of units followed by these did something together (中国移动、中国联通联合宣布), unless it issued a document.
 _JOINT_ACT = re.compile(r"(?:等\d*家?(?:企业|单位|公司|运营商)?)?(?:联合|共同|携手)(?!印发|发布|出台|颁布|制定|公布|下发|发文)")
 # What opens a partner named after its subject: 中国联通作为…，与中央农广校携手; 分别与腾讯、阿里巴巴…合资
-_PARTNER_LEAD = re.compile(r"(?:分别|共同)?(?:与|同|携手)$")
+_PARTNER_LEAD = re.compile(r"(?:分别|共同)?(?:与|同|携手|联合)$")
 _LEAD = re.compile(r"负责|牵头|主持|带领|领衔|挂帅|主导|统筹")
 _TITLE_END = re.compile(f"(?:{TITLES})$")
 _POST_TITLE = re.compile(r"(?:独立董事|执行董事|非执行董事|董事长|副董事长|总经理|副总经理|董事|监事|总裁|副总裁|总监)(?![\u4e00-\u9fa5]?[会局])")
@@ -104,9 +104,11 @@ def _list_head(text: str, unit: Mention, units: list[Mention]) -> Mention:
     return units[_walk(units, units.index(unit), -1, _list_sep(text))]
 
 
-def _joint_doers(text: str, subject: Mention, until: int, units: list[Mention]) -> list[Mention]:
+def _joint_doers(text: str, subject: Mention, until: int, units: list[Mention], sent=None) -> list[Mention]:
     """The units that do a verb together with its ``subject``: those listed with it or joined to it by a
-    partner word, before ``until`` (A联合B打造X, A、B共同打造X, A将携手B、C打造X: all of them make X).
+    partner word, before ``until`` (A联合B打造X, A、B共同打造X, A将携手B、C打造X: all of them make X), and
+    the unit that opens the clause when the subject follows a partner word further on in it
+    (A聚焦…，联合B共同启动X: A does X with B).
 
     >>> from kg.pipeline import parse, run
     >>> doc = run(parse("中国联通联合华为、中兴打造“天工”平台。"), ["organizations", "products", "sentence_relations"])
@@ -123,7 +125,12 @@ def _joint_doers(text: str, subject: Mention, until: int, units: list[Mention]) 
     i = units.index(subject)
     first = _walk(units, i, -1, joined)
     last = _walk(units, i, 1, lambda a, b: b.start < until and joined(a, b))
-    return [u for u in units[first:last + 1] if u is not subject]
+    doers = [u for u in units[first:last + 1] if u is not subject]
+    if sent is not None and first > 0 and _JOINT_WORD.search(_PARTNER_ADVERBS.sub("", text[units[first - 1].end:units[first].start])[-2:]):
+        lead = next((a for a in reversed(units[:first]) if _opens_clause(text, sent, a)), None)
+        if lead is not None and not re.search("[。；]", text[lead.end:units[first].start]):
+            doers.insert(0, lead)
+    return doers
 
 
 def _opens_object(text: str, m: Mention) -> bool:
@@ -146,7 +153,7 @@ def _list_doers(text: str, previous: tuple[Mention, list] | None, m: Mention) ->
 
 class SentenceRelationExtractor(Extractor):
     name = "sentence_relations"
-    version = "8"
+    version = "9"
     kind = "relations"
 
     def __init__(self, max_role_chars: int = 16) -> None:
@@ -238,7 +245,7 @@ class SentenceRelationExtractor(Extractor):
                     elif not _AWARDED.match(text, before[-1].end):  # not U入选…，“X工程”获得…
                         u, conf = before[-1], 0.6
                 if u:
-                    doers = [(u, conf)] + [(p, round(conf - 0.05, 2)) for p in _joint_doers(text, u, m.start, outer_units)]
+                    doers = [(u, conf)] + [(p, round(conf - 0.05, 2)) for p in _joint_doers(text, u, m.start, outer_units, sent)]
                 else:
                     doers = _list_doers(text, previous, m)
                 for doer, conf in doers:
@@ -248,7 +255,7 @@ class SentenceRelationExtractor(Extractor):
                 u, conf = subject_before(m.start, _PROVIDE)
                 u = u or self._passive_maker(text, m, outer_units) or self._owner(text, m, outer_units)
                 if u:
-                    doers = [(u, conf or 0.7)] + [(p, 0.65) for p in _joint_doers(text, u, m.start, outer_units)]
+                    doers = [(u, conf or 0.7)] + [(p, 0.65) for p in _joint_doers(text, u, m.start, outer_units, sent)]
                 else:
                     doers = _list_doers(text, previous, m)
                 for doer, conf in doers:

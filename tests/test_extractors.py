@@ -835,3 +835,16 @@ def test_a_name_after_据_包括_or_a_units_name_before_a_post_or_a_verb_of_spee
     assert [name for _, name in mentions(text, "people")] == ["钱立新", "孙志平", "周文斌"]
     doc = run(parse(text), ["unicom_units", "organizations", "people"])
     assert [m.surface for m in doc.mentions if m.label == "Person"] == ["钱立新", "孙志平", "周文斌", "韩立", "韩立新"]
+
+
+def test_associations_by_their_suffix_and_exchanges_and_bodies_by_their_short_names():
+    text = "中国湘绣产业促进会和长沙市公益慈善联合会出席，中电信、中移动参加，公司在港交所和纽交所上市，G20峰会召开。"
+    assert [name for _, name in mentions(text, "organizations")] == [
+        "中国湘绣产业促进会", "长沙市公益慈善联合会", "中电信", "中移动", "港交所", "纽交所", "G20"]
+
+
+def test_the_unit_opening_a_clause_does_what_the_partner_it_joins_later_does():
+    rels = relations("湖南联通聚焦老年人需求，联合长沙市公益慈善联合会共同启动“湘江暖心行动”。")
+    assert {("湖南联通", "undertakes", "湘江暖心行动"), ("长沙市公益慈善联合会", "undertakes", "湘江暖心行动")} <= {
+        (h, label, t) for h, label, t, _ in rels}
+    assert any(label == "partnerOf" and {h, t} == {"湖南联通", "长沙市公益慈善联合会"} for h, label, t, _ in rels)
