@@ -79,7 +79,7 @@ _COUNTED = re.compile(r"^\d|[0-9一二两三四五六七八九十几多数百千
 
 class ProductExtractor(Extractor):
     name = "products"
-    version = "10"
+    version = "11"
 
     def __init__(self, max_len: int = 14) -> None:
         self.gaz = gazetteer.load()
@@ -206,6 +206,9 @@ class ProductExtractor(Extractor):
                 if line is None or line.end() == len(body):
                     continue
                 start = start + line.start()
+            half = (end - start) // 2
+            if (end - start) % 2 == 0 and text[start:start + half] == text[start + half:end]:
+                start += half  # a heading run into its text: 时空大模型时空大模型 names 时空大模型 once
             candidates.append((start, end, 0.7 if launched else 0.75))
         lists = self._platform_lists(text, candidates)
         known |= {(start, end) for start, end, _ in lists}

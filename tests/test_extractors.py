@@ -848,3 +848,8 @@ def test_the_unit_opening_a_clause_does_what_the_partner_it_joins_later_does():
     assert {("湖南联通", "undertakes", "湘江暖心行动"), ("长沙市公益慈善联合会", "undertakes", "湘江暖心行动")} <= {
         (h, label, t) for h, label, t, _ in rels}
     assert any(label == "partnerOf" and {h, t} == {"湖南联通", "长沙市公益慈善联合会"} for h, label, t, _ in rels)
+
+
+def test_a_product_heading_run_into_its_text_is_named_once_per_copy():
+    assert mentions("聚焦湘江AI发布湘江大模型湘江大模型，智联新世界。", "products") == [
+        ("Product", "湘江大模型"), ("Product", "湘江大模型")]
