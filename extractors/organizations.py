@@ -105,9 +105,9 @@ class OrganizationExtractor(Extractor):
         self.branch = re.compile(f"(?:{prov}|{city})[省市]?分公司")
         self.national_or_local = re.compile(f"(?:中国|中华|国家|全国|国务院|中共|中央|{prov}|{city}|[A-Za-z])")
         self.local_gov = re.compile(
-            f"(?:{prov}|{city}){_PLACE_GOVERNMENT}|"
-            f"(?:{prov}|(?:{city})市?)[^的，。、；：\\s\\d]{{0,8}}?(?:通信管理局|人民政府|委员会|{_LOCAL_COMMISSION}|厅|宣传部|组织部|统战部|"
-            f"人大常委会|政协|{_BUREAU})(?![长])"
+            f"(?:{prov}|(?:{city})市?)(?:{_PLACE_GOVERNMENT}|"
+            f"[^的，。、；：\\s\\d]{{0,8}}?(?:通信管理局|人民政府|委员会|{_LOCAL_COMMISSION}|厅|宣传部|组织部|统战部|"
+            f"人大常委会|政协|{_BUREAU})(?![长]))"
         )
 
     def _key(self, name: str) -> str:
