@@ -124,7 +124,7 @@ class PersonExtractor(Extractor):
 
     def _name_before(self, text: str, end: int, unit_ends: frozenset[int] = frozenset()) -> int | None:
         """Start of a three- or two-character name ending at ``end`` that follows punctuation, a word
-        that precedes names (、陈思远 …, ”林海峰 …) or the name of a unit (``unit_ends``: 湘江集团王立新董事长), or None."""
+        that precedes names (、陈思远 …, ”林海峰 …) or the name of a unit (``unit_ends``: 湖南联通王立新董事长), or None."""
         for length in (3, 2):
             start = end - length
             if start >= 0 and self._name_at(text, start) == end and (

@@ -104,7 +104,7 @@ def _list_head(text: str, unit: Mention, units: list[Mention]) -> Mention:
     return units[_walk(units, units.index(unit), -1, _list_sep(text))]
 
 
-def _joint_doers(text: str, subject: Mention, until: int, units: list[Mention], sent=None) -> list[Mention]:
+def _joint_doers(text: str, subject: Mention, until: int, units: list[Mention], sent) -> list[Mention]:
     """The units that do a verb together with its ``subject``: those listed with it or joined to it by a
     partner word, before ``until`` (A联合B打造X, A、B共同打造X, A将携手B、C打造X: all of them make X), and
     the unit that opens the clause when the subject follows a partner word further on in it
@@ -126,9 +126,10 @@ def _joint_doers(text: str, subject: Mention, until: int, units: list[Mention], 
     first = _walk(units, i, -1, joined)
     last = _walk(units, i, 1, lambda a, b: b.start < until and joined(a, b))
     doers = [u for u in units[first:last + 1] if u is not subject]
-    if sent is not None and first > 0 and _JOINT_WORD.search(_PARTNER_ADVERBS.sub("", text[units[first - 1].end:units[first].start])[-2:]):
+    group_start = units[first].start
+    if first > 0 and _JOINT_WORD.search(text, group_start - 2, group_start):
         lead = next((a for a in reversed(units[:first]) if _opens_clause(text, sent, a)), None)
-        if lead is not None and not re.search("[。；]", text[lead.end:units[first].start]):
+        if lead is not None and not re.search("[。；]", text[lead.end:group_start]):
             doers.insert(0, lead)
     return doers
 
