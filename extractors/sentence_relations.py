@@ -154,7 +154,7 @@ def _list_doers(text: str, previous: tuple[Mention, list] | None, m: Mention) ->
 
 class SentenceRelationExtractor(Extractor):
     name = "sentence_relations"
-    version = "9"
+    version = "10"
     kind = "relations"
 
     def __init__(self, max_role_chars: int = 16) -> None:
@@ -412,11 +412,12 @@ class SentenceRelationExtractor(Extractor):
         if not employed and own and topic is not None and not before:
             of_group = own.group("owner").endswith("集团") and topic.key.startswith("unit:") and group is not None
             rel(person, "worksFor", group if of_group else topic, 0.55, role=_ROLE_TRIM.sub("", own.group("role")))
-        # 张三（X公司总经理） / 张三，X公司董事长
+        # 张三（X公司总经理） / 张三，X公司董事长; but in 张三，X公司董事长、Y副主席李四 the post is 李四's
         for u in units:
             if u.start >= person.end and u.start - person.end <= 2 and text[person.end:u.start] in ("（", "，", "(", "任", "担任"):
                 m = re.match(f"[\u4e00-\u9fa5A-Za-z]{{0,{self.max_role_chars}}}?(?:{TITLES})", text[u.end:u.end + 20])
-                if m:
+                clause = re.search(r"[，。；）)]|$", text[u.end:]).start() + u.end
+                if m and not any(p.label == "Person" and u.end <= p.start < clause for p in ms):
                     rel(person, "worksFor", u, 0.65, role=m.group())
                 break
         for p in ms:

@@ -853,3 +853,10 @@ def test_the_unit_opening_a_clause_does_what_the_partner_it_joins_later_does():
 def test_a_product_heading_run_into_its_text_is_named_once_per_copy():
     assert mentions("聚焦湘江AI发布湘江大模型湘江大模型，智联新世界。", "products") == [
         ("Product", "湘江大模型"), ("Product", "湘江大模型")]
+
+
+def test_a_post_after_a_name_and_a_comma_belongs_to_the_next_person_it_names():
+    rels = relations("出席的有湘江集团副总裁王立新，中国移动副总经理、湖南公司总经理李志强。会上，教授王明，中国移动副总经理，出席。")
+    works = {(h, t) for h, label, t, _ in rels if label == "worksFor"}
+    assert ("王立新", "中国移动") not in works
+    assert ("王明", "中国移动") in works
