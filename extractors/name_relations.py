@@ -39,6 +39,10 @@ class NameRelationExtractor(Extractor):
         units = {m.key: m for m in doc.mentions if m.label == "Subsidiary" and not m.implied and m.key}
         provinces_here = {m.key.split(":")[-1]: m for m in doc.mentions if m.label == "Province"}
 
+        def opening(m: Mention) -> list[Mention]:
+            """The names found at the start of ``m`` and ending inside it (中国联通 of 中国联通…项目)."""
+            return [o for o in doc.mentions if not o.implied and o.start == m.start and o.end < m.end]
+
         def rel(head: Mention, label: str, tail: Mention, conf: float) -> None:
             sent = doc.sentence_at(head.start)
             out.append(RelationMention(head, label, tail, self.name, sent.text if sent else head.text, conf))
@@ -71,14 +75,13 @@ class NameRelationExtractor(Extractor):
             elif m.label == "Project":
                 # 联通数科茅台云项目, 中国联通5G+智能矿山项目: the China Unicom unit that opens a project's name
                 # runs it (a ministry's 揭榜挂帅项目 or a hospital's 分布式云项目 is run by those it selects or serves)
-                for o in doc.mentions:
-                    if (o.label == "Subsidiary" or o.key == GROUP_KEY) and not o.implied \
-                            and o.start == m.start and o.end < m.end:
+                for o in opening(m):
+                    if o.label == "Subsidiary" or o.key == GROUP_KEY:
                         rel(o, "undertakes", m, 0.75)
             elif m.label == "Policy":
                 # 《上海证券交易所股票上市规则》, 《中国联通…实施方案》: the issuer opens the title
-                for o in doc.mentions:
-                    if o.label == "Organization" and not o.implied and o.start == m.start and o.end < m.end:
+                for o in opening(m):
+                    if o.label == "Organization":
                         rel(m, "issuedBy", o, 0.8)
             elif m.label == "Organization" and m.key != "org:中国联通":
                 # 浙江中国小商品城集团…, 十堰市柳林小学: located where the name says

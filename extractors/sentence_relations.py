@@ -37,11 +37,12 @@ _PROVIDE = re.compile(r"自主研发|联合打造|推出|发布|上线|打造|�
 _PARTNER = re.compile(r"(?:与|和|同|携手|联合|联手|牵手)")
 _PARTNER_VERB = re.compile(r"签署|签订|签约|合作|共建|携手|联合|联手|牵手|达成|共同|协议|战略|合资|协作")
 # A document as the subject of a clause (《…意见》提出…): it calls for what follows; no unit does it.
-_DOCUMENT_SAYS = re.compile(r"》(?:[（(][^）)]{0,20}[）)])?(?:中|里)?(?:提出|要求|指出|明确|强调|部署|鼓励|支持|规定)")
+_SAYS = r"(?:提出|要求|指出|明确|强调|部署|鼓励|支持|规定)"  # what a document says or calls for
+_DOCUMENT_SAYS = re.compile(r"》(?:[（(][^）)]{0,20}[）)])?(?:中|里)?" + _SAYS)
 # A standard's number between its issuer and its title (发布的T/ABC0001—2024《…》), and a draft put out for comment.
 _STANDARD_CODE = re.compile(r"[A-Z]{1,4}/[A-Z]{0,4}\s?[\d.]+[—\-–]\d{4}(?=《?$)")
 _DATED = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")  # a document's date: 国务院2023年2月…意见
-_SETS_OUT_IN = re.compile(r"》?中(?:提出|明确|指出|强调|要求|部署|规定)")  # U在《X》中提出: X is U's
+_SETS_OUT_IN = re.compile(r"》?中" + _SAYS)  # U在《X》中提出: X is U's
 _OWNED_PRODUCT = re.compile(r"的[\u4e00-\u9fa5A-Za-z0-9]{0,8}产品[“「]?")  # U的5G专网产品“X”
 _CONSULTED = re.compile(r"》?(?:公开)?征求")
 # Adverbs before a partner word (北京冬奥组委将携手…).
