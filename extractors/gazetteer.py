@@ -71,6 +71,7 @@ class Gazetteer:
     products: dict[str, tuple[str, str]]  # any form → (canonical, provider)
     surnames: frozenset[str]
     laws: tuple[str, ...]  # titles of laws cited without book-title marks (网络安全法)
+    people: tuple[str, ...]  # public figures named without a cue (陈忠岳携…)
 
     def province_of(self, name: str) -> str | None:
         """Short province name for a full or short province name, else None."""
@@ -125,4 +126,5 @@ def load() -> Gazetteer:
             products[form] = (canon, provider)
     surnames = frozenset(_SURNAMES) | frozenset(_COMPOUND)
     laws = tuple(row[0] for row in _rows("laws.tsv"))
-    return Gazetteer(provinces, city_province, org_alias, unit_alias, products, surnames, laws)
+    people = tuple(row[0] for row in _rows("people.tsv"))
+    return Gazetteer(provinces, city_province, org_alias, unit_alias, products, surnames, laws, people)

@@ -77,8 +77,8 @@ _PLACE_GOVERNMENT = r"(?:省|市|自治区|特区)?政府"
 # A local commission by its short name (上海市经信委, 浙江省发改委).
 _LOCAL_COMMISSION = "经信委|发改委|国资委|卫健委|网信办|教委|科委"
 # An IDC is as often the data-centre business (IDC机架, IDC业务) as the analyst firm: the firm is the one
-# that publishes, forecasts or is cited, or an item of a 、 list beside another known body (研究院、IDC、Gartner).
-_CITED_AFTER = re.compile(r"发布|报告|数据|预测|公布|统计|显示|的《|《|调研|研究")
+# that publishes, forecasts or is cited (IDC还在报告中指出), or an item of a 、 list beside another known body (研究院、IDC、Gartner).
+_CITED_AFTER = re.compile(r"(?:[还也则曾]?在?)(?:发布|报告|数据|预测|预计|公布|统计|显示|认为|指出|的《|《|调研|研究)")
 _CITED_ONLY = {"IDC"}
 # Company names that are also common words (数字化浪潮, 联想到): the company is the one that stands
 # where a name stands, after punctuation, 和 or 中, or opening the text, not after another word.
@@ -90,11 +90,20 @@ _COMPANY_LIST = re.compile(r"(?:[^\s，。、；：“”（）()《》！？!?,
 _LIST_OPENER = re.compile(r"(?:^|[，：；。]|如|与|和|有|包括|依托|来自|例如)$")
 _LIST_ITEM_NOT_A_BODY = re.compile(r"\d$|[的和与及在是为从到对]|行业|领域|用户|地区|部门|方面|环节|业务|服务$")
 _NAME_MAY_FOLLOW = set("、，。；：中和与及“（")
+# A body named in quotes as it is founded or joined (成立了首个“边缘计算节能联合研究中心”, 启动了“长江数字产业创新
+# 发展联盟”, “城市数据创新研究中心”揭牌), and the bodies quoted right after it: the quotes mark the whole name,
+# which may hold words that cut names elsewhere (发展, 与).  A 中心 must be one of research or innovation (not
+# 智慧助老服务体验中心, a service counter); China Unicom's alliances and labs are left to its units.
+_QUOTED_BODY = re.compile(
+    r"(?:成立|组建|启动|发起|设立|加入|共建)了?[^“”，。；、]{0,6}“(?P<name>[^“”，。；：、]{2,30}?(?:"
+    + _SUFFIXES + r"|联合体))”|“(?P<name2>[^“”，。；：、]{2,30}?(?:" + _SUFFIXES + r"|联合体))”(?:正式)?(?:揭牌|成立)")
+_QUOTED_LISTED = re.compile(r"[、和及与]?“([^“”，。；：、]{2,30}?(?:" + _SUFFIXES + r"|联合体))”")
+_RESEARCH_CENTRE = re.compile(r"(?:研究|创新|技术|工程|联合)中心$")
 
 
 class OrganizationExtractor(Extractor):
     name = "organizations"
-    version = "12"
+    version = "13"
 
     def __init__(self, max_len: int = 20) -> None:
         self.gaz = gazetteer.load()
@@ -208,6 +217,16 @@ class OrganizationExtractor(Extractor):
                 continue
             candidates.append((m.start(), m.end(), f"org:{self.gaz.org_alias[m.group()]}", 0.95))
             known.add(m.span())
+        for m in _QUOTED_BODY.finditer(text):
+            group = "name" if m.group("name") else "name2"
+            name = m.group(group)
+            if name.startswith(("联通", "中国联通")) or (name.endswith("中心") and not _RESEARCH_CENTRE.search(name)):
+                continue
+            candidates.append((m.start(group), m.end(group), self._key(name), 0.8))
+            end = m.end(group) + 1
+            while (listed := _QUOTED_LISTED.match(text, end)):  # 成立了“A联合体”“B联合体”
+                candidates.append((listed.start(1), listed.end(1), self._key(listed.group(1)), 0.75))
+                end = listed.end()
         candidates += self._company_list_items(text, candidates, units)
         # The longest name wins where candidates overlap (华为技术有限公司 over 华为).
         out: list[Mention] = []

@@ -28,7 +28,7 @@ TITLES = (
     "院长|副院长|所长|部长|副部长|局长|副局长|厅长|司长|处长|科长|省长|市长|县长|区长|镇长|村支书|秘书长|会长|"
     "理事长|总工程师|工程师|负责人|组长|队长|班长|站长|教授|研究员|院士|委员|客户经理|网格长|总师|主管|"
     "总会计师|董事会秘书|董秘|技术专家|专家|博士|项目经理|支部书记|馆长|校长|行长|台长|社长|总编辑|记者|员工|"
-    "代表|工作人员|装维人员|装维工程师|师傅|创始人|主理人|带头人|讲师|教师|老师|医生|志愿者|"
+    "法定代表人|代表|工作人员|装维人员|装维工程师|师傅|创始人|主理人|带头人|讲师|教师|老师|医生|志愿者|"
     "总设计师|设计师|营业员|话务员|经济学家|企业家|科学家|首相|总统|总理|党员|团员"
 )
 _TITLE = re.compile(f"(?:{TITLES})")
@@ -37,7 +37,6 @@ _PARTICLES = set("在的了和与及是将对向等说从到为也就已还均�
 _NOT_GIVEN_START = set("、，。；：:！？（(“”的是了和与及在等为对向同将已也就")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fa5]")
 _NOT_NAME_START = set("的了和与及在是将为对")
-_KNOWN = {"习近平": 0.99}
 # Titles written after a name (孙世臻总经理); 专家, 代表 and the like follow common words too often.
 _POST_TITLES = ("总经理|副总经理|董事长|副董事长|书记|副书记|主任|副主任|院长|部长|局长|总裁|副总裁|院士|教授|秘书长|会长|"
                 "理事长|独立董事|执行董事|董事|监事|总监|馆长|校长|行长|总理|首相")
@@ -66,7 +65,9 @@ _WORD_AFTER = {"根据", "表示", "指出", "介绍", "认为", "强调", "等�
                "做了", "所说", "谈到", "提到", "坦言", "透露", "感慨", "认真", "高度", "充分", "详细", "重点", "围绕",
                "结合", "就此", "对此", "向记者", "在会上", "在致辞", "同时", "随后", "最后", "首先", "接到", "带着",
                "坚持", "始终", "一直", "主动", "第一", "立即", "迅速", "每天", "经常", "总是", "通过", "利用", "来自",
-               "说道", "笑着", "告诉记者", "和他", "和她", "他们", "她们", "团队", "带队", "牵头", "组织", "负责", "带来"}
+               "说道", "笑着", "告诉记者", "和他", "和她", "他们", "她们", "团队", "带队", "牵头", "组织", "负责", "带来",
+               # the next field of a report's signature block (法定代表人王晓初日期…, 负责人：李玉焯会计机构负责人)
+               "日期", "会计"}
 _BEFORE_NAME = set("，。、；：:！？（(“”》】 ") | set("部司处院室局校在有为是由和与及的据括")  # 据X表示, 包括X董事
 # A credit line: 撰稿：程唯珈 编辑：张瀛丰, 文/刘建国 陈晓东 (one or more names after the role and a colon or slash).
 _CREDIT_ROLE = re.compile(r"(?:撰稿|编辑|责任编辑|责编|审核|审校|校对|摄影|摄像|记者|通讯员|作者|文|图)\s*[：:/／]\s*")
@@ -83,10 +84,12 @@ _LIST_END = set("、，。；：！？）)—等和与及")
 
 class PersonExtractor(Extractor):
     name = "people"
-    version = "7"
+    version = "8"
 
     def __init__(self) -> None:
-        self.surnames = gazetteer.load().surnames
+        gaz = gazetteer.load()
+        self.surnames = gaz.surnames
+        self.known = gazetteer.names_pattern(gaz.people)
 
     @staticmethod
     def _ends_name(text: str, end: int) -> bool:
@@ -169,6 +172,8 @@ class PersonExtractor(Extractor):
         spans: dict[tuple[int, int], float] = {}
         for m in _TITLE.finditer(text):
             pos = m.end()
+            if text[pos:pos + 1] in ("：", ":"):  # a report's signature block: 公司负责人：刘烈宏
+                pos += 1
             if pos < len(text) and text[pos] in _NOT_NAME_START:
                 continue
             end = self._name_at(text, pos)
@@ -196,9 +201,8 @@ class PersonExtractor(Extractor):
                 if role := _CREDIT_ROLE.match(text, pos):  # the next role's names (撰稿：A编辑：B)
                     pos = role.end()
         self._add_listed(text, spans)
-        for name, conf in _KNOWN.items():
-            for m in re.finditer(re.escape(name), text):
-                spans[(m.start(), m.end())] = conf
+        for m in self.known.finditer(text):  # public figures (data/people.tsv), wherever they are named
+            spans[m.span()] = 0.95
         # a name found once is a name wherever it recurs in the document (陈忠岳表示 … 陈忠岳在演讲中)
         # (but not inside a longer name found there: 韩立 of 韩立新)
         found = list(spans)

@@ -44,6 +44,8 @@ _STANDARD_CODE = re.compile(r"[A-Z]{1,4}/[A-Z]{0,4}\s?[\d.]+[—\-–]\d{4}(?=�
 _DATED = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")  # a document's date: 国务院2023年2月…意见
 _SETS_OUT_IN = re.compile(r"》?中" + _SAYS)  # U在《X》中提出: X is U's
 _OWNED_PRODUCT = re.compile(r"的[\u4e00-\u9fa5A-Za-z0-9]{0,8}产品[“「]?")  # U的5G专网产品“X”
+# 公司 right before a title: the company the text is about (not 子公司, 该公司 …).
+_OWN_COMPANY_TITLE = re.compile(r"(?<![子分母总该其各])(?:本)?公司《?$")
 _CONSULTED = re.compile(r"》?(?:公开)?征求")
 # Adverbs before a partner word (北京冬奥组委将携手…).
 _PARTNER_ADVERBS = re.compile(r"^(?:[将已还也又再正]|正在|已经|积极|率先|首次)+")
@@ -70,10 +72,11 @@ _ADVERBS = re.compile(r"^(?:[将已还也又再正]|正在|积极|全面|率先|
 _CLAUSE_OPENERS = set("，：；”—年月日前外时来")
 _MODIFIER = re.compile(r"(?:的|评级|认证|颁发|授予|评选|认定|发布的|牵头的)")
 _ROLE_TRIM = re.compile(r"^[的、，\s]+|[的、，\s]+$")  # 时任中国联通副总裁的刘韵洁: the role is 副总裁
-# A post of the company the text is about, named only as 公司 (公司董事、总裁李国华, 本公司高级副总裁范云军).
+# A post of the company the text is about, named only as 公司 (公司董事、总裁李国华, 本公司高级副总裁范云军,
+# 公司负责人：刘烈宏 in a report's signature block).
 # 集团 alone is the group the text is about too (集团党群工作部主任朱春艳): China Unicom in a text about one
 # of its units.
-_OWN_POST = re.compile(f"(?<![\u4e00-\u9fa5A-Za-z0-9])(?P<owner>本公司|公司|本集团|集团)(?P<role>[\u4e00-\u9fa5、]{{0,10}}?(?:{TITLES}))$")
+_OWN_POST = re.compile(f"(?<![\u4e00-\u9fa5A-Za-z0-9])(?P<owner>本公司|公司|本集团|集团)(?P<role>[\u4e00-\u9fa5、]{{0,10}}?(?:{TITLES}))[：:]?$")
 # A unit right before a name, bare, with 的, or with its team (中国联通研究院赵世琦, 联通智网科技的辛亮,
 # 北京联通重要通信保障团队的刘申申): the person works there, in the post written after the name if any.
 _MEMBER_OF = re.compile(r"的?|[\u4e00-\u9fa5]{0,10}(?:团队|班组|工作室|项目组)的")
@@ -146,16 +149,37 @@ def _opens_clause(text: str, sent, m: Mention) -> bool:
     return m.start <= sent.start or text[m.start - 1] in _CLAUSE_OPENERS
 
 
-def _list_doers(text: str, previous: tuple[Mention, list] | None, m: Mention) -> list[tuple[Mention, float]]:
-    """推出A、B和C: the units that do the list's first item do every item after it (a little less surely)."""
-    if previous is None or previous[0].label != m.label or not _LIST_JOIN.fullmatch(text, previous[0].end, m.start):
+def _makes_own(text: str, m: Mention, verbs: re.Pattern) -> bool:
+    """Whether ``m`` is the subject of a clause of its own (华为推出的A、阿里云推出的B: 阿里云 makes B and is
+    no object of 华为's 推出)."""
+    return re.match(f"(?:{verbs.pattern})的", text[m.end:m.end + 8]) is not None
+
+
+def _list_doers(text: str, previous: tuple[Mention, list] | None, m: Mention,
+                verbs: re.Pattern) -> list[tuple[Mention, float]]:
+    """推出A、B和C: the units that do the list's first item do every item after it (a little less surely);
+    but not an item that does the verb itself (华为推出的A、阿里云推出的B: 阿里云 is no item of 华为's)."""
+    if previous is None or previous[0].label != m.label or not _LIST_JOIN.fullmatch(text, previous[0].end, m.start) \
+            or _makes_own(text, m, verbs):
         return []
     return [(doer, round(conf - 0.05, 2)) for doer, conf in previous[1]]
 
 
+def _list_verb_end(text: str, sent, m: Mention, verbs: re.Pattern) -> int | None:
+    """打造政务大数据平台、数智产融平台: where the verb that opens the 、 list ``m`` is a later item of ends,
+    for lists whose first items are no names (政务大数据平台 is a kind of platform), so that no doer
+    passes down the list (:func:`_list_doers`); or None."""
+    clause_start = max(sent.start, m.start - 80)
+    clause = text[clause_start:m.start]
+    clause_start += max(clause.rfind(c) for c in "，。；：！？") + 1
+    opened = re.search(f"(?P<verb>(?:{verbs.pattern})[了的出]?{_OBJECT_FILLER}?)"
+                       r"(?:[“「]?[^，。；：、“”「」]{1,16}[”」]?(?:、|和|及|以及))+[“「]?$", text[clause_start:m.start])
+    return clause_start + opened.end("verb") if opened else None
+
+
 class SentenceRelationExtractor(Extractor):
     name = "sentence_relations"
-    version = "10"
+    version = "11"
     kind = "relations"
 
     def __init__(self, max_role_chars: int = 16) -> None:
@@ -234,11 +258,17 @@ class SentenceRelationExtractor(Extractor):
 
         last_policy: tuple[Mention, list[Mention]] | None = None
         previous: tuple[Mention, list[tuple[Mention, float]]] | None = None  # the last product or project, its doers
+
+        def in_list(m: Mention, verbs: re.Pattern) -> list[tuple[Mention, float]]:
+            """The doers of ``m`` as an item of a list: those of the item before it (推出A、B), or the doer of
+            the verb that opens a list whose first items are no names."""
+            return _list_doers(text, previous, m, verbs) or self._list_opener(text, sent, m, outer, verbs, subject_before)
+
         for m in outer:
             if m.label == "Person":
                 self._person(text, m, units, ms, rel, topic, group)
             elif m.label == "Project":
-                u, conf = subject_before(m.start, _UNDERTAKE)
+                u, conf = (None, 0.0) if _makes_own(text, m, _UNDERTAKE) else subject_before(m.start, _UNDERTAKE)
                 if not u and _AWARDED.match(text, m.end):
                     # U…的X项目入选/获评…: a unit's project won a selection
                     before = [x for x in outer_units if x.end <= m.start]
@@ -249,17 +279,17 @@ class SentenceRelationExtractor(Extractor):
                 if u:
                     doers = [(u, conf)] + [(p, round(conf - 0.05, 2)) for p in _joint_doers(text, u, m.start, outer_units, sent)]
                 else:
-                    doers = _list_doers(text, previous, m)
+                    doers = in_list(m, _UNDERTAKE)
                 for doer, conf in doers:
                     rel(doer, "undertakes", m, conf)
                 previous = (m, doers)
             elif m.label == "Product":
-                u, conf = subject_before(m.start, _PROVIDE)
+                u, conf = (None, 0.0) if _makes_own(text, m, _PROVIDE) else subject_before(m.start, _PROVIDE)
                 u = u or self._passive_maker(text, m, outer_units) or self._owner(text, m, outer_units)
                 if u:
                     doers = [(u, conf or 0.7)] + [(p, 0.65) for p in _joint_doers(text, u, m.start, outer_units, sent)]
                 else:
-                    doers = _list_doers(text, previous, m)
+                    doers = in_list(m, _PROVIDE)
                 for doer, conf in doers:
                     rel(doer, "provides", m, conf)
                 previous = (m, doers)
@@ -279,6 +309,11 @@ class SentenceRelationExtractor(Extractor):
                         # named in this sentence (not the topic the text is about): 落实《X》 is no issuing
                         if u is not None and conf >= 0.7 and u.label == "Organization":
                             issuers = [u]
+                if not issuers and topic is not None and topic.key == GROUP_KEY and _OWN_COMPANY_TITLE.search(
+                        text, max(sent.start, m.start - 6), m.start):
+                    # 公司深入贯彻公司“1+9+3”战略规划 in China Unicom's report: the group's own (the topic of
+                    # other texts is less sure: an auditor named last is not the 公司 of 公司《…工作细则》)
+                    issuers = [topic]
                 if not issuers and last_policy is not None and re.fullmatch(r"》[、和及与]?《", text[last_policy[0].end:m.start]):
                     issuers = last_policy[1]  # 制定《A》《B》: B has A's issuers
                 for org in issuers:
@@ -347,6 +382,20 @@ class SentenceRelationExtractor(Extractor):
                 if p.surface != subject.surface and (subject.start, p.start) not in paired:
                     rel(subject, "partnerOf", p, 0.6)
 
+    @staticmethod
+    def _list_opener(text: str, sent, m: Mention, ms: list[Mention], verbs: re.Pattern,
+                     subject_before) -> list[tuple[Mention, float]]:
+        """The doer of the verb that opens the list ``m`` is an item of (:func:`_list_verb_end`), unless
+        an item before it is a name of its type (whose doers the list passes on, or not; 元景 inside an
+        item is no item) or ``m`` goes on with a verb or 的 (A推出的X、B推出的Y; 推出A、B的升级版)."""
+        if (verb_end := _list_verb_end(text, sent, m, verbs)) is None or verbs.match(text, m.end) \
+                or text.startswith("的", m.end) \
+                or any(o.label == m.label and verb_end <= o.start and o.end < m.start
+                       and _LIST_JOIN.match(text, o.end) for o in ms):
+            return []
+        u, conf = subject_before(verb_end, verbs)
+        return [(u, round(conf - 0.05, 2))] if u else []
+
     def _passive_maker(self, text: str, product: Mention, units: list[Mention]) -> Mention | None:
         """X 由 U 打造/开发/推出, X 是 U 自主研发的…: the unit after 由 or 是 that makes the product."""
         for u in units:
@@ -364,7 +413,8 @@ class SentenceRelationExtractor(Extractor):
         return None
 
     def _issuers(self, text: str, policy: Mention, units: list[Mention]) -> list[Mention]:
-        before = [u for u in units if u.end <= policy.start - 1 and u.label == "Organization"]
+        # right before the title too, without 《》 between (中国联通“1+9+3”战略规划体系)
+        before = [u for u in units if u.end <= policy.start and u.label == "Organization"]
         if not before:
             return []
         last = before[-1]

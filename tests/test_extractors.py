@@ -860,3 +860,37 @@ def test_a_post_after_a_name_and_a_comma_belongs_to_the_next_person_it_names():
     works = {(h, t) for h, label, t, _ in rels if label == "worksFor"}
     assert ("王立新", "中国移动") not in works
     assert ("王明", "中国移动") in works
+
+
+def test_public_figures_are_people_without_a_cue_and_a_signature_block_names_its_signers():
+    # people.tsv: public figures, named here before a verb that is no cue
+    assert [name for _, name in mentions("陈忠岳携公司高层出席，郝鹏用三句话作了总结。", "people")] == ["陈忠岳", "郝鹏"]
+    text = ("公司名称华夏通信股份有限公司法定代表人赵志远日期2021年3月1日。华夏通信股份有限公司2021年年度报告。"
+            "公司负责人：周建华主管会计工作负责人：吴立新会计机构负责人：孙红")
+    assert [name for _, name in mentions(text, "people")] == ["赵志远", "周建华", "吴立新", "孙红"]
+    works = {(h, t, role) for h, label, t, role in relations(text) if label == "worksFor"}
+    assert {("赵志远", "华夏通信股份有限公司", "法定代表人"), ("周建华", "华夏通信股份有限公司", "负责人")} <= works
+
+
+def test_a_body_quoted_as_it_is_founded_is_named_whole_and_a_cited_idc_after_an_adverb_is_the_firm():
+    text = ("华夏电信携手伙伴正式启动了“长江数字产业创新发展联盟”，倡导成立了行业首个“边缘计算节能联合研究中心”，"
+            "牵头成立了“工业大模型需求与场景创新联合体”“工业大模型生态融合联合体”。营业厅成立“智慧助老服务体验中心”。"
+            "此外，IDC还在报告中指出，IDC机房需求增长。中國聯通參加。")
+    assert [name for _, name in mentions(text, "organizations")] == [
+        "长江数字产业创新发展联盟", "边缘计算节能联合研究中心", "工业大模型需求与场景创新联合体", "工业大模型生态融合联合体",
+        "IDC", "中國聯通"]
+
+
+def test_a_list_opened_by_a_verb_gives_its_doer_to_the_names_after_items_that_are_no_names():
+    rels = {(h, label, t) for h, label, t, _ in relations("北方通信有限公司推出了视频彩铃、联通云盘等重点产品。")}
+    assert ("北方通信有限公司", "provides", "联通云盘") in rels
+    # an item that makes the next name itself is not one of the first maker's
+    rels = {(h, label, t) for h, label, t, _ in relations("例如华为推出的盘古大模型、阿里云推出的通义大模型。")}
+    assert ("华为", "provides", "盘古大模型") in rels
+    assert ("华为", "provides", "阿里云") not in rels
+
+
+def test_a_body_right_before_an_unquoted_title_and_the_groups_公司_before_its_own_title_issued_it():
+    rels = {(h, label, t) for h, label, t, _ in relations(
+        "中国联通年度报告。公司贯彻公司“1+9+3”战略规划，并落实工信部5G应用“扬帆”行动计划。")}
+    assert {("“1+9+3”战略规划", "issuedBy", "中国联通"), ("5G应用“扬帆”行动计划", "issuedBy", "工信部")} <= rels
