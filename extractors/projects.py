@@ -22,7 +22,7 @@ __all__ = ["ProjectExtractor"]
 
 _SUFFIX = re.compile(r"(?:建设项目|示范项目|试点项目|项目|工程|专项行动|行动|计划|创建工作|志愿服务项目)(?:\d+(?:\.\d+)?(?![\d余多]))?"
                      r"(?![A-Za-z\d]|师|组|部|院|化|款|资金|投资|管理|经理|书|者|中心|库|包|单位|学|类|建设|质量|领域|方面|研究|技术|"
-                     r"专业|局|处|科|公司|计划|方案|规划|[金银铜]?奖|称号|超\d|近\d|约\d|逾\d|达\d|超过\d|数(?!字))")
+                     r"专业|局|处|科|公司|计划|方案|规划|平台|[金银铜]?奖|称号|超\d|近\d|约\d|逾\d|达\d|超过\d|数(?!字))")
 _CAMPAIGN = re.compile(r"党纪学习教育|(?<=“)[\u4e00-\u9fa5]{2,8}(?:行动|工程|计划)\d+(?:\.\d+)*(?=”)|(?:学习贯彻习近平新时代中国特色社会主义思想)?主题教育|党史学习教育|国企改革三年行动")
 # Bodies that name no project, made of these words only (重大项目, 这一项目, 非经常性损益项目).
 _GENERIC_WORDS = (
@@ -54,7 +54,7 @@ _CLAUSE_START = re.compile(r"[的了在和与及他类\d]")
 
 class ProjectExtractor(Extractor):
     name = "projects"
-    version = "10"
+    version = "11"
 
     def __init__(self, max_len: int = 45) -> None:
         self.max_len = max_len

@@ -894,3 +894,7 @@ def test_a_body_right_before_an_unquoted_title_and_the_groups_公司_before_its_
     rels = {(h, label, t) for h, label, t, _ in relations(
         "中国联通年度报告。公司贯彻公司“1+9+3”战略规划，并落实工信部5G应用“扬帆”行动计划。")}
     assert {("“1+9+3”战略规划", "issuedBy", "中国联通"), ("5G应用“扬帆”行动计划", "issuedBy", "工信部")} <= rels
+
+
+def test_a_project_word_before_平台_names_a_platform_not_a_project():
+    assert mentions("云服务商竞相打造智算云工程平台，并推进东湖智算工程。", "projects") == [("Project", "东湖智算工程")]
