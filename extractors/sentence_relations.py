@@ -177,6 +177,63 @@ def _list_verb_end(text: str, sent, m: Mention, verbs: re.Pattern) -> int | None
     return clause_start + opened.end("verb") if opened else None
 
 
+class _Reading:
+    """One sentence as the patterns read it: its mentions, the units among them, the unit the text is
+    about (``topic``), what was read so far (the last product or project and its doers, the last title
+    and its issuers: a list passes them on) and the relations ``found``."""
+
+    def __init__(self, text: str, sent, ms: list[Mention], topic: Mention | None, source: str) -> None:
+        self.text, self.sent, self.topic, self.source = text, sent, topic, source
+        self.units = [m for m in ms if m.label in _UNITS]
+        # outermost mentions only: a unit inside a product or project name is not the subject
+        self.outer = [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end and
+                                               (o.end - o.start) > (m.end - m.start) for o in ms)]
+        self.outer_units = [m for m in self.outer if m.label in _UNITS]
+        self.found: list[RelationMention] = []
+        self.previous: tuple[Mention, list[tuple[Mention, float]]] | None = None
+        self.last_policy: tuple[Mention, list[Mention]] | None = None
+
+    def rel(self, head: Mention, label: str, tail: Mention, conf: float, role: str | None = None) -> None:
+        self.found.append(RelationMention(head, label, tail, self.source, self.sent.text, conf, role))
+
+    def subject_before(self, pos: int, verbs: re.Pattern) -> tuple[Mention | None, float]:
+        """The nearest unit before ``pos`` that does the verb, else the topic; and a confidence.
+
+        The verb must stand right before the object (开展X, 推出了全新的X) or right
+        after the unit (U承建…X); a unit that only modifies a noun (U的, U评级) is not a subject.
+        """
+        text, sent = self.text, self.sent
+        verb_at_object = re.search(f"(?:{verbs.pattern})[了的出]?{_OBJECT_FILLER}?[“「]?$",
+                                   text[max(sent.start, pos - 10):pos])
+        # a unit named in the sentence also does a verb before a description of a quoted object
+        # (打造县域数字孪生城市“双碳大脑”)
+        verb_before_quote = verb_at_object or re.search(
+            f"(?:{verbs.pattern})[了的出]?[\u4e00-\u9fa5A-Za-z0-9]{{1,10}}“$",
+            text[max(sent.start, pos - 16):pos + (text[pos:pos + 1] == "“")])
+        for u in reversed([u for u in self.outer_units if u.end <= pos]):
+            between = text[u.end:pos]
+            if "。" in between or "；" in between:
+                return None, 0.0
+            head = _list_head(text, u, self.outer_units)  # 为A、B打造X: the whole list is the object
+            if _OBJECT_MARK.search(text[max(0, head.start - 2):head.start]) or _MODIFIER.match(between):
+                continue
+            if _DOCUMENT_SAYS.search(between):
+                return None, 0.0  # 中央财办…《…意见》提出…实施X工程: the document calls for it, no unit runs it
+            dated = _DATED.match(between)
+            if dated and not verbs.match(_ADVERBS.sub("", between[dated.end():])):
+                return None, 0.0  # 国务院2023年2月…意见深入实施X: the unit's document of that date, untitled
+            if _AWARDED.match(between) and "，" in between:
+                continue  # U入选…，“X工程”获得…: the unit won something of its own
+            if verb_before_quote and _opens_clause(text, sent, u) or verbs.match(_ADVERBS.sub("", between)):
+                return u, 0.7
+        # no unit before the verb in this sentence: the unit the text is about does it
+        if self.topic is not None and verb_at_object and not any(u.end <= pos for u in self.outer_units):
+            clause = text[sent.start:pos]
+            if not re.search(r"[与和及]$|他们|对方|客户|用户|合作伙伴", clause):
+                return self.topic, 0.55
+        return None, 0.0
+
+
 class SentenceRelationExtractor(Extractor):
     name = "sentence_relations"
     version = "11"
@@ -209,128 +266,112 @@ class SentenceRelationExtractor(Extractor):
 
     def _sentence(self, text: str, sent, ms: list[Mention], topic: Mention | None,
                   group: Mention | None) -> list[RelationMention]:
-        out: list[RelationMention] = []
-        sentence = sent.text
-        units = [m for m in ms if m.label in _UNITS]
-        # outermost mentions only: a unit inside a product or project name is not the subject
-        outer = [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end and
-                                          (o.end - o.start) > (m.end - m.start) for o in ms)]
-        outer_units = [m for m in outer if m.label in _UNITS]
-
-        def rel(head, label, tail, conf, role=None):
-            out.append(RelationMention(head, label, tail, self.name, sentence, conf, role))
-
-        def subject_before(pos: int, verbs: re.Pattern) -> tuple[Mention | None, float]:
-            """The nearest unit before ``pos`` that does the verb, else the topic; and a confidence.
-
-            The verb must stand right before the object (开展X, 推出了全新的X) or right
-            after the unit (U承建…X); a unit that only modifies a noun (U的, U评级) is not a subject.
-            """
-            verb_at_object = re.search(f"(?:{verbs.pattern})[了的出]?{_OBJECT_FILLER}?[“「]?$",
-                                       text[max(sent.start, pos - 10):pos])
-            # a unit named in the sentence also does a verb before a description of a quoted object
-            # (打造县域数字孪生城市“双碳大脑”)
-            verb_before_quote = verb_at_object or re.search(
-                f"(?:{verbs.pattern})[了的出]?[\u4e00-\u9fa5A-Za-z0-9]{{1,10}}“$",
-                text[max(sent.start, pos - 16):pos + (text[pos:pos + 1] == "“")])
-            for u in reversed([u for u in outer_units if u.end <= pos]):
-                between = text[u.end:pos]
-                if "。" in between or "；" in between:
-                    return None, 0.0
-                head = _list_head(text, u, outer_units)  # 为A、B打造X: the whole list is the object
-                if _OBJECT_MARK.search(text[max(0, head.start - 2):head.start]) or _MODIFIER.match(between):
-                    continue
-                if _DOCUMENT_SAYS.search(between):
-                    return None, 0.0  # 中央财办…《…意见》提出…实施X工程: the document calls for it, no unit runs it
-                dated = _DATED.match(between)
-                if dated and not verbs.match(_ADVERBS.sub("", between[dated.end():])):
-                    return None, 0.0  # 国务院2023年2月…意见深入实施X: the unit's document of that date, untitled
-                if _AWARDED.match(between) and "，" in between:
-                    continue  # U入选…，“X工程”获得…: the unit won something of its own
-                if verb_before_quote and _opens_clause(text, sent, u) or verbs.match(_ADVERBS.sub("", between)):
-                    return u, 0.7
-            # no unit before the verb in this sentence: the unit the text is about does it
-            if topic is not None and verb_at_object and not any(u.end <= pos for u in outer_units):
-                clause = text[sent.start:pos]
-                if not re.search(r"[与和及]$|他们|对方|客户|用户|合作伙伴", clause):
-                    return topic, 0.55
-            return None, 0.0
-
-        last_policy: tuple[Mention, list[Mention]] | None = None
-        previous: tuple[Mention, list[tuple[Mention, float]]] | None = None  # the last product or project, its doers
-
-        def in_list(m: Mention, verbs: re.Pattern) -> list[tuple[Mention, float]]:
-            """The doers of ``m`` as an item of a list: those of the item before it (推出A、B), or the doer of
-            the verb that opens a list whose first items are no names."""
-            return _list_doers(text, previous, m, verbs) or self._list_opener(text, sent, m, outer, verbs, subject_before)
-
-        for m in outer:
+        s = _Reading(text, sent, ms, topic, self.name)
+        for m in s.outer:
             if m.label == "Person":
-                self._person(text, m, units, ms, rel, topic, group)
+                self._person(text, m, s.units, ms, s.rel, topic, group)
             elif m.label == "Project":
-                u, conf = (None, 0.0) if _makes_own(text, m, _UNDERTAKE) else subject_before(m.start, _UNDERTAKE)
-                if not u and _AWARDED.match(text, m.end):
-                    # U…的X项目入选/获评…: a unit's project won a selection
-                    before = [x for x in outer_units if x.end <= m.start]
-                    if not before:
-                        u, conf = topic, 0.55
-                    elif not _AWARDED.match(text, before[-1].end):  # not U入选…，“X工程”获得…
-                        u, conf = before[-1], 0.6
-                if u:
-                    doers = [(u, conf)] + [(p, round(conf - 0.05, 2)) for p in _joint_doers(text, u, m.start, outer_units, sent)]
-                else:
-                    doers = in_list(m, _UNDERTAKE)
-                for doer, conf in doers:
-                    rel(doer, "undertakes", m, conf)
-                previous = (m, doers)
+                self._project(s, m)
             elif m.label == "Product":
-                u, conf = (None, 0.0) if _makes_own(text, m, _PROVIDE) else subject_before(m.start, _PROVIDE)
-                u = u or self._passive_maker(text, m, outer_units) or self._owner(text, m, outer_units)
-                if u:
-                    doers = [(u, conf or 0.7)] + [(p, 0.65) for p in _joint_doers(text, u, m.start, outer_units, sent)]
-                else:
-                    doers = in_list(m, _PROVIDE)
-                for doer, conf in doers:
-                    rel(doer, "provides", m, conf)
-                previous = (m, doers)
-            elif m.label == "Policy" and _UNDER_TITLE.match(text, m.end) and not _SETS_OUT_IN.match(text, m.end) \
-                    and not text[max(0, m.start - 2):m.start].rstrip("《").endswith("的"):
-                # 发布《芯片与科学法》中“护栏条款”的规则, 发布《数字服务法》指南, 通过CSRD配套准则《…》:
-                # what was issued is a rule or a guide under the title (but 工信部发布的《X》中指出
-                # names X's issuer)
-                last_policy = (m, [])
+                self._product(s, m)
             elif m.label == "Policy":
-                issuers = self._issuers(text, m, outer_units)
-                if not issuers:
-                    # 中国联通召开…培训会，结合实际制定《…》: the subject of an issuing verb right before the title
-                    title_start = m.start - 1 if text[m.start - 1:m.start] == "《" else m.start
-                    if _ISSUE_BEFORE_TITLE.search(text, max(sent.start, title_start - 8), title_start):
-                        u, conf = subject_before(title_start, _ISSUE)
-                        # named in this sentence (not the topic the text is about): 落实《X》 is no issuing
-                        if u is not None and conf >= 0.7 and u.label == "Organization":
-                            issuers = [u]
-                if not issuers and topic is not None and topic.key == GROUP_KEY and _OWN_COMPANY_TITLE.search(
-                        text, max(sent.start, m.start - 6), m.start):
-                    # 公司深入贯彻公司“1+9+3”战略规划 in China Unicom's report: the group's own (the topic of
-                    # other texts is less sure: an auditor named last is not the 公司 of 公司《…工作细则》)
-                    issuers = [topic]
-                if not issuers and last_policy is not None and re.fullmatch(r"》[、和及与]?《", text[last_policy[0].end:m.start]):
-                    issuers = last_policy[1]  # 制定《A》《B》: B has A's issuers
-                for org in issuers:
-                    rel(m, "issuedBy", org, 0.75)
-                last_policy = (m, issuers)
-        # 与阿里、腾讯在公有云领域合作: the topic is the partner not named in the sentence
-        if topic is not None and outer_units:
-            first = outer_units[0]
-            lead = text[sent.start:first.start]
-            if re.search(r"(?:^|[，])(?:[\u4e00-\u9fa5]{0,6})?(?:与|同|携手|联合|联手)$", lead):
-                partners = outer_units[:_walk(outer_units, 0, 1, lambda a, b: bool(
-                    re.fullmatch(r"[、和与及]", text[a.end:b.start]))) + 1]
-                tail = text[partners[-1].end:sent.end]
-                if _PARTNER_VERB.search(tail[:40]):
-                    for p in partners:
-                        if p.surface != topic.surface:
-                            rel(topic, "partnerOf", p, 0.55)
+                self._policy(s, m)
+        self._topic_partners(s)
+        self._partner_pairs(s)
+        self._joint_list(text, s.outer_units, s.rel)
+        self._partners_after_subject(text, sent, s.outer_units, s.found, s.rel)
+        return s.found
+
+    def _done_by(self, s: _Reading, m: Mention, label: str, verbs: re.Pattern, subject: Mention | None,
+                 conf: float, joint_conf: float) -> None:
+        """Relate the project or product ``m`` to its ``subject`` and the units that do it together with
+        it (at ``joint_conf``); with no subject, to the doers of the list ``m`` is an item of: those of
+        the item before it (推出A、B), or the doer of the verb that opens a list whose first items are no
+        names.  ``m`` and its doers pass on to the next item of a list."""
+        if subject:
+            doers = [(subject, conf)] + [(p, joint_conf)
+                                         for p in _joint_doers(s.text, subject, m.start, s.outer_units, s.sent)]
+        else:
+            doers = _list_doers(s.text, s.previous, m, verbs) \
+                or self._list_opener(s.text, s.sent, m, s.outer, verbs, s.subject_before)
+        for doer, c in doers:
+            s.rel(doer, label, m, c)
+        s.previous = (m, doers)
+
+    def _project(self, s: _Reading, m: Mention) -> None:
+        """``undertakes``: the unit that does a verb of doing before the project, its joint doers, or
+        the doers of the list the project is an item of; a unit whose project won an award."""
+        text = s.text
+        u, conf = (None, 0.0) if _makes_own(text, m, _UNDERTAKE) else s.subject_before(m.start, _UNDERTAKE)
+        if not u and _AWARDED.match(text, m.end):
+            # U…的X项目入选/获评…: a unit's project won a selection
+            before = [x for x in s.outer_units if x.end <= m.start]
+            if not before:
+                u, conf = s.topic, 0.55
+            elif not _AWARDED.match(text, before[-1].end):  # not U入选…，“X工程”获得…
+                u, conf = before[-1], 0.6
+        self._done_by(s, m, "undertakes", _UNDERTAKE, u, conf, round(conf - 0.05, 2))
+
+    def _product(self, s: _Reading, m: Mention) -> None:
+        """``provides``: the unit that launches the product (before it, after 由, or as its owner), its
+        joint makers, or the makers of the list the product is an item of."""
+        text = s.text
+        u, conf = (None, 0.0) if _makes_own(text, m, _PROVIDE) else s.subject_before(m.start, _PROVIDE)
+        u = u or self._passive_maker(text, m, s.outer_units) or self._owner(text, m, s.outer_units)
+        self._done_by(s, m, "provides", _PROVIDE, u, conf or 0.7, 0.65)
+
+    def _policy(self, s: _Reading, m: Mention) -> None:
+        """``issuedBy``: the bodies before the title (:meth:`_issuers`), the subject of an issuing verb
+        right before it, the group in its own report, or the issuers of the title listed before it."""
+        text, sent, topic = s.text, s.sent, s.topic
+        if _UNDER_TITLE.match(text, m.end) and not _SETS_OUT_IN.match(text, m.end) \
+                and not text[max(0, m.start - 2):m.start].rstrip("《").endswith("的"):
+            # 发布《芯片与科学法》中“护栏条款”的规则, 发布《数字服务法》指南, 通过CSRD配套准则《…》:
+            # what was issued is a rule or a guide under the title (but 工信部发布的《X》中指出
+            # names X's issuer)
+            s.last_policy = (m, [])
+            return
+        issuers = self._issuers(text, m, s.outer_units)
+        if not issuers:
+            # 中国联通召开…培训会，结合实际制定《…》: the subject of an issuing verb right before the title
+            title_start = m.start - 1 if text[m.start - 1:m.start] == "《" else m.start
+            if _ISSUE_BEFORE_TITLE.search(text, max(sent.start, title_start - 8), title_start):
+                u, conf = s.subject_before(title_start, _ISSUE)
+                # named in this sentence (not the topic the text is about): 落实《X》 is no issuing
+                if u is not None and conf >= 0.7 and u.label == "Organization":
+                    issuers = [u]
+        if not issuers and topic is not None and topic.key == GROUP_KEY and _OWN_COMPANY_TITLE.search(
+                text, max(sent.start, m.start - 6), m.start):
+            # 公司深入贯彻公司“1+9+3”战略规划 in China Unicom's report: the group's own (the topic of
+            # other texts is less sure: an auditor named last is not the 公司 of 公司《…工作细则》)
+            issuers = [topic]
+        if not issuers and s.last_policy is not None \
+                and re.fullmatch(r"》[、和及与]?《", text[s.last_policy[0].end:m.start]):
+            issuers = s.last_policy[1]  # 制定《A》《B》: B has A's issuers
+        for org in issuers:
+            s.rel(m, "issuedBy", org, 0.75)
+        s.last_policy = (m, issuers)
+
+    @staticmethod
+    def _topic_partners(s: _Reading) -> None:
+        """与阿里、腾讯在公有云领域合作: the topic of the text is the partner the sentence does not name."""
+        text, sent, topic, outer_units = s.text, s.sent, s.topic, s.outer_units
+        if topic is None or not outer_units:
+            return
+        lead = text[sent.start:outer_units[0].start]
+        if re.search(r"(?:^|[，])(?:[\u4e00-\u9fa5]{0,6})?(?:与|同|携手|联合|联手)$", lead):
+            partners = outer_units[:_walk(outer_units, 0, 1, lambda a, b: bool(
+                re.fullmatch(r"[、和与及]", text[a.end:b.start]))) + 1]
+            tail = text[partners[-1].end:sent.end]
+            if _PARTNER_VERB.search(tail[:40]):
+                for p in partners:
+                    if p.surface != topic.surface:
+                        s.rel(topic, "partnerOf", p, 0.55)
+
+    @staticmethod
+    def _partner_pairs(s: _Reading) -> None:
+        """A 与/携手/联合 B … 签约/合作: a unit and the units right after its partner word."""
+        text, outer_units = s.text, s.outer_units
         for a_idx, a in enumerate(outer_units):
             for b_idx, b in enumerate(outer_units[a_idx + 1:], a_idx + 1):
                 # 北京冬奥组委将携手中国联通; A（简称“B”）与C: the alias closes its parenthesis first
@@ -344,10 +385,7 @@ class SentenceRelationExtractor(Extractor):
                     if _PARTNER_VERB.search(between + after):
                         for p in partners:
                             if a.surface != p.surface:
-                                rel(a, "partnerOf", p, 0.7)
-        self._joint_list(text, outer_units, rel)
-        self._partners_after_subject(text, sent, outer_units, out, rel)
-        return out
+                                s.rel(a, "partnerOf", p, 0.7)
 
     @staticmethod
     def _joint_list(text: str, units: list[Mention], rel) -> None:
