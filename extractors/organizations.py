@@ -162,20 +162,43 @@ class OrganizationExtractor(Extractor):
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
         text = doc.text
         units = [(m.start, m.end) for m in doc.mentions if m.label == "Subsidiary" and not m.implied]
-        candidates: list[tuple[int, int, str | None, float]] = []
         matches = list(self.known.finditer(text))
+        candidates = self._government_bodies(text) + self._suffix_names(text, matches)
+        # names from the list come after the others: some count only beside a body found by another way
+        known_names = self._known_names(text, matches, candidates)
+        candidates += known_names + self._quoted_bodies(text)
+        candidates += self._company_list_items(text, candidates, units)
+        known = {(start, end) for start, end, _, _ in known_names}  # their edges are certain
+        # The longest name wins where candidates overlap (华为技术有限公司 over 华为).
+        out: list[Mention] = []
+        for start, end, key, conf in longest_first(candidates, len(text), occupied=units):
+            out.append(doc.mention(start, end, "Organization", self.name, key=key, confidence=conf,
+                                   name=unmask(text[start:end]), exact=(start, end) in known))
+        return sorted(out, key=lambda m: m.start)
+
+    def _government_bodies(self, text: str) -> list[tuple[int, int, str | None, float]]:
+        """Chinese government bodies by pattern (国家…局, a province's or a city's government) and foreign
+        states' bodies, with an office of theirs right after and a second body of the same kind listed
+        after them (日本总务省和经济产业省)."""
+        found: list[tuple[int, int, str | None, float]] = []
         for m in _GOV_BODY.finditer(text):
-            candidates.append((m.start(), m.end(), self._key(m.group()), 0.8))
+            found.append((m.start(), m.end(), self._key(m.group()), 0.8))
         for m in self.local_gov.finditer(text):
-            candidates.append((m.start(), m.end(), None, 0.8))
+            found.append((m.start(), m.end(), None, 0.8))
         for m in _FOREIGN_GOV.finditer(text):
             if _NOT_GOV_INSIDE.search(m.group()) or holds_clause(m.group()) or _NOT_A_BODY_CENTRE.search(m.group()):
                 continue
             end = (sub.end() if (sub := _SUB_BODY.match(text, m.end())) else m.end())
-            candidates.append((m.start(), end, self._key(text[m.start():end]), 0.8))
+            found.append((m.start(), end, self._key(text[m.start():end]), 0.8))
             kind = re.escape(text[end - 1])  # the last character says the kind: 省, 部, 局 …
             if (listed := re.compile(_LISTED_BODY.format(kind)).match(text, end)) and not holds_clause(listed.group(1)):
-                candidates.append((listed.start(1), listed.end(1), self._key(listed.group(1)), 0.7))
+                found.append((listed.start(1), listed.end(1), self._key(listed.group(1)), 0.7))
+        return found
+
+    def _suffix_names(self, text: str, matches: list[re.Match]) -> list[tuple[int, int, str | None, float]]:
+        """Names by suffix (…有限公司, …大学, …协会), grown leftwards to their edge: never into a known
+        name, a verb or another name of the same suffix."""
+        found: list[tuple[int, int, str | None, float]] = []
         for m in _SUFFIX.finditer(text):
             end = m.end()
             while (more := _SUFFIX.match(text, end)):  # 集团 + 股份有限公司
@@ -207,30 +230,35 @@ class OrganizationExtractor(Extractor):
                     m.group() in ("公司", "集团") and len(body) >= 4 and _INDUSTRY.search(body[-4:])):
                 continue  # 公司 / 集团 alone follow too many verbs: 回购公司, 率先建立集团
             name = text[start:end]
-            candidates.append((start, end, self._key(name), 0.75))
-        known: set[tuple[int, int]] = set()  # spans of names from the list: their edges are certain
+            found.append((start, end, self._key(name), 0.75))
+        return found
+
+    def _known_names(self, text: str, matches: list[re.Match],
+                     candidates: list[tuple[int, int, str | None, float]]) -> list[tuple[int, int, str | None, float]]:
+        """The names of the list of known organisations (``matches``), less those that are names only where
+        cited (IDC) or listed beside a body (``candidates``), and common words not standing as a name."""
+        found: list[tuple[int, int, str | None, float]] = []
         for m in matches:
             if m.group() in _CITED_ONLY and not (text[m.start() - 1:m.start()] == "据" or _CITED_AFTER.match(text, m.end())
-                                                 or self._listed_with_body(text, m, matches, candidates)):
+                                                 or self._listed_with_body(text, m, matches, candidates + found)):
                 continue
             if m.group() in _COMMON_WORDS and m.start() > 0 and text[m.start() - 1] not in _NAME_MAY_FOLLOW:
                 continue
-            candidates.append((m.start(), m.end(), f"org:{self.gaz.org_alias[m.group()]}", 0.95))
-            known.add(m.span())
+            found.append((m.start(), m.end(), f"org:{self.gaz.org_alias[m.group()]}", 0.95))
+        return found
+
+    def _quoted_bodies(self, text: str) -> list[tuple[int, int, str | None, float]]:
+        """A body named in quotes as it is founded, launched or joined (成立了“…联合研究中心”), and the
+        bodies quoted right after it."""
+        found: list[tuple[int, int, str | None, float]] = []
         for m in _QUOTED_BODY.finditer(text):
             group = "name" if m.group("name") else "name2"
             name = m.group(group)
             if name.startswith(("联通", "中国联通")) or (name.endswith("中心") and not _RESEARCH_CENTRE.search(name)):
                 continue
-            candidates.append((m.start(group), m.end(group), self._key(name), 0.8))
+            found.append((m.start(group), m.end(group), self._key(name), 0.8))
             end = m.end(group) + 1
             while (listed := _QUOTED_LISTED.match(text, end)):  # 成立了“A联合体”“B联合体”
-                candidates.append((listed.start(1), listed.end(1), self._key(listed.group(1)), 0.75))
+                found.append((listed.start(1), listed.end(1), self._key(listed.group(1)), 0.75))
                 end = listed.end()
-        candidates += self._company_list_items(text, candidates, units)
-        # The longest name wins where candidates overlap (华为技术有限公司 over 华为).
-        out: list[Mention] = []
-        for start, end, key, conf in longest_first(candidates, len(text), occupied=units):
-            out.append(doc.mention(start, end, "Organization", self.name, key=key, confidence=conf,
-                                   name=unmask(text[start:end]), exact=(start, end) in known))
-        return sorted(out, key=lambda m: m.start)
+        return found
