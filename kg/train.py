@@ -37,7 +37,7 @@ from kg.errors import InputError
 from kg.pipeline import MODEL_EXTRACTORS
 
 __all__ = ["TrainSettings", "excluded_ranges", "load_annotations", "held_out", "silver_sentences", "outermost",
-           "save_silver", "load_silver", "make_nlp", "train", "evaluate", "MODEL_CONFIG"]
+           "save_silver", "load_silver", "make_nlp", "training_data", "TrainingData", "train", "evaluate", "MODEL_CONFIG"]
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "unicom-corpus.txt"
@@ -342,13 +342,22 @@ def evaluate(nlp, rows: Sequence[dict]) -> dict:
             "per_type": scores.get("ents_per_type") or {}, "passages": len(rows)}
 
 
-def train(settings: TrainSettings | None = None, log=print, silver: list[dict] | None = None) -> dict:
-    """Train, evaluate on the held-out and the test annotated passages, save to ``settings.out``; returns the
-    report (the held-out scores, and the test scores under ``"test"``)."""
-    from spacy.util import fix_random_seed, minibatch
+@dataclass
+class TrainingData:
+    """What one training run reads: the annotated passages it trains on, those it holds out (they pick
+    the epoch), the test passages (scored only) and the silver sentences it samples."""
 
-    st = settings or TrainSettings()
-    started = time.perf_counter()
+    annotated: list[dict]
+    held_out: list[dict]
+    test: list[dict]
+    silver: list[dict]  # to sample from (TrainSettings.max_silver)
+    excluded: int  # how many corpus ranges were left out
+
+
+def training_data(st: TrainSettings, log=print, silver: list[dict] | None = None) -> TrainingData:
+    """Read the corpus, the annotated and test passages and the silver sentences of ``st``, and check that
+    none repeats gold text and that no test passage repeats a training one.  ``silver`` given: those
+    sentences instead of the stored or freshly labelled ones."""
     try:
         corpus = Path(st.corpus).read_text(encoding="utf-8")
     except OSError as err:
@@ -370,7 +379,6 @@ def train(settings: TrainSettings | None = None, log=print, silver: list[dict] |
             raise InputError(f"{st.test_annotations}: test passage {r['start']}-{r['end']} overlaps or repeats "
                              f"a training passage of {st.annotations}; remove it")
     held = held_out(annotated, st.holdout_every)
-    ann_train = [r for r in annotated if r not in held]
     skip = annotated_ranges + [(r["start"], r["end"]) for r in test]
     blocked_text = gold_text + "\x00" + "\x00".join(r["text"] for r in test)
     if silver is None and st.silver_file and Path(st.silver_file).exists() and not st.refresh_silver:
@@ -387,21 +395,25 @@ def train(settings: TrainSettings | None = None, log=print, silver: list[dict] |
         if st.silver_file:
             save_silver(silver, st.silver_file)
             log(f"silver sentences: {len(silver)} labelled by the rules, written to {st.silver_file}")
-    rng = random.Random(st.seed)
+    return TrainingData([r for r in annotated if r not in held], held, test, silver, len(excluded))
+
+
+def _sample_silver(silver: list[dict], max_silver: int, rng: random.Random) -> list[dict]:
+    """Up to ``max_silver`` sentences, 85 % of them with a name where there are enough."""
     with_ents = [r for r in silver if r["entities"]]
     without = [r for r in silver if not r["entities"]]
     rng.shuffle(with_ents)
     rng.shuffle(without)
-    n_with = min(len(with_ents), int(st.max_silver * 0.85))
-    silver_used = with_ents[:n_with] + without[:st.max_silver - n_with]
-    log(f"data: {len(silver_used)} silver sentences (of {len(silver)}), {len(ann_train)} annotated passages "
-        f"x{st.annotated_repeat}, {len(held)} held out, {len(test)} test passages; excluded ranges: {len(excluded)}")
+    n_with = min(len(with_ents), int(max_silver * 0.85))
+    return with_ents[:n_with] + without[:max_silver - n_with]
 
-    fix_random_seed(st.seed)
-    nlp = make_nlp()
-    train_rows = silver_used + ann_train * st.annotated_repeat
-    examples = [_example(nlp, r) for r in train_rows]
-    optimizer = nlp.initialize(lambda: examples)
+
+def _fit(nlp, examples: list, optimizer, held: list[dict], st: TrainSettings, rng: random.Random, log,
+         started: float) -> tuple[int, float]:
+    """Train ``nlp`` for ``st.epochs`` epochs (or until ``st.max_minutes``) and keep the weights of the
+    epoch that scored best on the ``held`` passages; returns that epoch and its F1."""
+    from spacy.util import minibatch
+
     # The held-out F1 swings by ±0.1 between epochs; like spaCy's own "model-best", keep the epoch
     # that scored best on the held-out annotated passages (never dev or other gold data).
     best_f, best_epoch, best_weights = -1.0, 0, None
@@ -421,11 +433,34 @@ def train(settings: TrainSettings | None = None, log=print, silver: list[dict] |
     if best_weights is not None:
         nlp.get_pipe("tagger").from_bytes(best_weights)
         log(f"kept epoch {best_epoch} (held-out F1 {best_f:.3f}; optimistic, since the epoch was chosen on it)")
-    report = evaluate(nlp, held) if held else {}
-    if test:
-        report["test"] = evaluate(nlp, test)
+    return best_epoch, best_f
+
+
+def train(settings: TrainSettings | None = None, log=print, silver: list[dict] | None = None) -> dict:
+    """Train, evaluate on the held-out and the test annotated passages, save to ``settings.out``; returns the
+    report (the held-out scores, and the test scores under ``"test"``)."""
+    from spacy.util import fix_random_seed
+
+    st = settings or TrainSettings()
+    started = time.perf_counter()
+    data = training_data(st, log, silver)
+    # one generator for the sample and the epochs' shuffles: the same seed gives the same model
+    rng = random.Random(st.seed)
+    silver_used = _sample_silver(data.silver, st.max_silver, rng)
+    log(f"data: {len(silver_used)} silver sentences (of {len(data.silver)}), {len(data.annotated)} annotated "
+        f"passages x{st.annotated_repeat}, {len(data.held_out)} held out, {len(data.test)} test passages; "
+        f"excluded ranges: {data.excluded}")
+
+    fix_random_seed(st.seed)
+    nlp = make_nlp()
+    examples = [_example(nlp, r) for r in silver_used + data.annotated * st.annotated_repeat]
+    optimizer = nlp.initialize(lambda: examples)
+    best_epoch, _ = _fit(nlp, examples, optimizer, data.held_out, st, rng, log, started)
+    report = evaluate(nlp, data.held_out) if data.held_out else {}
+    if data.test:
+        report["test"] = evaluate(nlp, data.test)
     report.update(seconds=round(time.perf_counter() - started, 1), seed=st.seed, epochs=st.epochs, kept_epoch=best_epoch,
-                  silver=len(silver_used), annotated=len(ann_train), held_out=len(held))
+                  silver=len(silver_used), annotated=len(data.annotated), held_out=len(data.held_out))
     nlp.meta["name"] = "kg_ner"
     nlp.meta["version"] = "1.0.0"
     nlp.meta["description"] = "kg character-level Chinese NER (7 entity types), trained by `kg train`"
