@@ -1,1 +1,1 @@
-"""Exports of the typed graph: RDF files (and, later, Neo4j)."""
+"""Exports of the typed graph: RDF files, Neo4j over Bolt and neo4j-admin import files."""

@@ -93,7 +93,8 @@ def to_rdf(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Graph:
 
     Every entity and statement links (``prov:wasDerivedFrom``) to its ``kg:Mention`` nodes; a
     mention found by one extractor at one span is one node, whatever cites it, with the highest
-    confidence and the (first) sentence of its evidence, so each of its properties has one value.
+    confidence and, of its evidence sentences, the first in string order (whatever order the evidence
+    came in), so each of its properties has one value.
     No blank nodes: every node has an IRI derived from its content, so builds are reproducible.
 
     This holds the whole graph (~1 KB a triple); ``kg build`` uses :class:`RDFExport`, which

@@ -11,7 +11,8 @@ keys), a ``kind`` and one call::
 Mention extractors run first and return :class:`~kg.records.Mention`;
 relation extractors run after them, read ``doc.mentions`` and return
 :class:`~kg.records.RelationMention`.  A new extractor is a new file plus one
-line in :mod:`kg.registry` (or an entry point in the ``kg.extractors`` group).
+``register(...)`` line in :mod:`kg.registry`, which also puts it in the default
+pipeline (or an entry point in the ``kg.extractors`` group, run when named).
 """
 from __future__ import annotations
 

@@ -122,7 +122,8 @@ class NerExtractor(Extractor):
         weights = Path(model) / "tagger" / "model"
         digest = hashlib.sha1(weights.read_bytes()).hexdigest()[:8] if weights.exists() else "0"
         self.version = f"{type(self).version}+{digest}"
-        # KG_NER_THRESHOLD / KG_NER_LABELS (comma-separated, or "all") override the defaults from the command line
+        # the environment variables KG_NER_THRESHOLD and KG_NER_LABELS (comma-separated, or "all") override
+        # these defaults for a whole run, so that experiments need no code change (docs/ner.md)
         self.threshold = float(os.environ.get("KG_NER_THRESHOLD", threshold))
         env_labels = os.environ.get("KG_NER_LABELS")
         if env_labels:

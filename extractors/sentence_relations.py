@@ -514,5 +514,5 @@ class SentenceRelationExtractor(Extractor):
                 continue
             lo, hi = sorted((person.end, p.start)) if person.end <= p.start else (p.end, person.start)
             between = text[lo:hi]
-            if 0 <= len(between) <= 12 and (_LEAD.search(between) or between.endswith(("负责人", "项目经理", "带头人"))):
+            if len(between) <= 12 and (_LEAD.search(between) or between.endswith(("负责人", "项目经理", "带头人"))):
                 rel(person, "leads", p, 0.7)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["left_edge", "unnamed_start", "holds_clause", "overlaps", "STOP_PUNCT", "covered", "blocked", "longest_first"]
+__all__ = ["left_edge", "unnamed_start", "holds_clause", "STOP_PUNCT", "blocked", "longest_first"]
 
 _CLOSING = {"”": "“", "）": "（", ")": "(", "》": "《"}
 STOP_PUNCT = set("，。、；：！？“”‘’（）()《》【】[]「」 \t\n\r,.;:!?\"'—…·/|")
@@ -143,15 +143,6 @@ def holds_clause(body: str, name_verbs: bool = True) -> bool:
 
 def _latin_or_digit(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
-
-
-def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    return a_start < b_end and b_start < a_end
-
-
-def covered(mask: bytearray, start: int, end: int) -> bool:
-    """Whether any character of ``start:end`` is already claimed in ``mask``."""
-    return any(mask[start:end])
 
 
 def blocked(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -51,7 +51,8 @@ def _pipeline(extractors: str | None, no_ner: bool):
 
 _extractors_option = click.option(
     "--extractors", metavar="NAMES",
-    help=f"Comma-separated extractors to run, in order (default: all). Known: {', '.join(registry.available())}.")
+    help=f"Comma-separated extractors to run, in order (default: the built-in ones). Known: "
+         f"{', '.join(registry.available())}.")
 _no_ner_option = click.option("--no-ner", is_flag=True, help="Leave the statistical NER model out (rules only).")
 
 

@@ -52,15 +52,6 @@ class Ontology:
         spec = self.properties.get(relation)
         return bool(spec) and head_type in spec.domain and tail_type in spec.range
 
-    def iri(self, local: str) -> rdflib.URIRef:
-        return KG[local]
-
-    def label(self, local: str, lang: str = "en") -> str:
-        for o in self.graph.objects(KG[local], RDFS.label):
-            if getattr(o, "language", None) == lang:
-                return str(o)
-        return local
-
 
 def _class_names(g: rdflib.Graph, node) -> frozenset[str]:
     """Local names of a class expression: a named class or an owl:unionOf of named classes."""

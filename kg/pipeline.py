@@ -109,7 +109,8 @@ def holds_rule_names(m: Mention, rules: Sequence[Mention]) -> bool:
 
 
 def merge_mentions(mentions: Sequence[Mention]) -> list[Mention]:
-    """Settle mentions of the same span with different types: the most confident one wins.
+    """Settle the mentions of a document: of rule mentions with the same span, the most confident wins;
+    a model mention never beats a rule mention on the rule's span (below).
 
     Implied mentions (entities a name makes certain) are kept as they are;
     mentions of different spans, even overlapping ones, are all kept (a
@@ -169,10 +170,10 @@ class Pipeline:
     def versions(self) -> dict[str, str]:
         """Extractor versions for cache keys: the declared version plus a fingerprint of the code and data.
 
-        The fingerprint changes whenever a file of the extractor's module, of the
-        shared ``extractors`` helpers and word lists, of a model it declares
-        in ``fingerprint_paths``, or this module (the merge policy) changes,
-        so a forgotten version bump cannot serve stale cached results.
+        The fingerprint changes whenever a file of the ``extractors`` package or its
+        word lists, the extractor's own module, or this module (the merge policy)
+        changes, so a forgotten version bump cannot serve stale cached results.
+        (A model's weights are in the ``ner`` extractor's own version.)
         """
         return {e.name: f"{e.version}+{_fingerprint(type(e))}" for e in self.extractors}
 
@@ -193,14 +194,12 @@ class Pipeline:
 
 @lru_cache(maxsize=None)
 def _fingerprint(cls: type) -> str:
-    """Short hash of the files an extractor class depends on, and of this module (the merge policy
+    """Short hash of every file of the ``extractors`` package and its word lists (extractors share
+    helpers, so no finer split is safe), of the class's own module, and of this module (the merge policy
     decides which of its mentions are kept)."""
     package = Path(extractors.__file__).resolve().parent
     files = set(package.glob("*.py")) | set((package / "data").glob("*"))
     files |= {Path(inspect.getsourcefile(cls)).resolve(), Path(__file__).resolve()}
-    for extra in getattr(cls, "fingerprint_paths", ()):
-        extra = Path(extra)
-        files |= set(extra.rglob("*")) if extra.is_dir() else {extra}
     h = hashlib.sha1()
     for f in sorted(p for p in files if p.is_file()):
         h.update(f.name.encode())
@@ -212,7 +211,8 @@ _DEFAULT: Pipeline | None = None
 
 
 def run(doc: ParsedDocument, names: Iterable[str] | None = None) -> ParsedDocument:
-    """Run the named extractors (default: the whole rule pipeline) on one parsed document."""
+    """Run the named extractors (default: :data:`kg.registry.DEFAULT_PIPELINE`, the model included) on one
+    parsed document."""
     global _DEFAULT
     if names is None:
         _DEFAULT = _DEFAULT or Pipeline()

@@ -52,7 +52,7 @@ class Sentence:
 class Mention:
     """A span of text that names an entity of one ontology class.
 
-    ``key`` is an optional identity hint from the extractor (e.g. ``unit:广东``
+    ``key`` is an optional identity hint from the extractor (e.g. ``unit:province:广东``
     for both 广东联通 and 中国联通广东省分公司); resolution falls back to the
     normalised surface form.  ``implied`` mentions are entities the name makes
     certain without spelling them out (联通金华市分公司 implies 浙江); their

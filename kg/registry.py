@@ -45,7 +45,8 @@ def get(name: str, **settings):
     return cls(**settings)
 
 
-# Built-in extractors, in pipeline order: mention extractors, then relation extractors.
+# Built-in extractors, in the order the default pipeline runs them: mention extractors (the model after the
+# rules), then relation extractors.  Registering one here puts it in DEFAULT_PIPELINE.
 register("provinces", "extractors.provinces", "ProvinceExtractor")
 register("unicom_units", "extractors.unicom_units", "UnicomUnitExtractor")
 register("organizations", "extractors.organizations", "OrganizationExtractor")
@@ -57,9 +58,6 @@ register("abbreviations", "extractors.abbreviations", "AbbreviationExtractor")
 register("ner", "extractors.ner", "NerExtractor")
 register("name_relations", "extractors.name_relations", "NameRelationExtractor")
 register("sentence_relations", "extractors.sentence_relations", "SentenceRelationExtractor")
+DEFAULT_PIPELINE = list(_REGISTRY)
+# Extractors of other packages run only when named (--extractors).
 _load_entry_points()
-
-DEFAULT_PIPELINE = [
-    "provinces", "unicom_units", "organizations", "policies", "people", "products", "projects", "abbreviations", "ner",
-    "name_relations", "sentence_relations",
-]
