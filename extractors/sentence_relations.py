@@ -178,12 +178,15 @@ def _list_verb_end(text: str, sent, m: Mention, verbs: re.Pattern) -> int | None
 
 
 class _Reading:
-    """One sentence as the patterns read it: its mentions, the units among them, the unit the text is
-    about (``topic``), what was read so far (the last product or project and its doers, the last title
-    and its issuers: a list passes them on) and the relations ``found``."""
+    """One sentence as the patterns read it: its mentions (``ms``), the units among them, the unit the
+    text is about (``topic``) and China Unicom if the text names it (``group``), what was read so far
+    and the relations ``found``.  Mentions are read from left to right: the last product or project and
+    its doers (``previous``) and the last title and its issuers (``last_policy``) pass on to the next
+    item of a list."""
 
-    def __init__(self, text: str, sent, ms: list[Mention], topic: Mention | None, source: str) -> None:
-        self.text, self.sent, self.topic, self.source = text, sent, topic, source
+    def __init__(self, text: str, sent, ms: list[Mention], topic: Mention | None, group: Mention | None,
+                 source: str) -> None:
+        self.text, self.sent, self.ms, self.topic, self.group, self.source = text, sent, ms, topic, group, source
         self.units = [m for m in ms if m.label in _UNITS]
         # outermost mentions only: a unit inside a product or project name is not the subject
         self.outer = [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end and
@@ -236,7 +239,7 @@ class _Reading:
 
 class SentenceRelationExtractor(Extractor):
     name = "sentence_relations"
-    version = "11"
+    version = "12"
     kind = "relations"
 
     def __init__(self, max_role_chars: int = 16) -> None:
@@ -266,10 +269,10 @@ class SentenceRelationExtractor(Extractor):
 
     def _sentence(self, text: str, sent, ms: list[Mention], topic: Mention | None,
                   group: Mention | None) -> list[RelationMention]:
-        s = _Reading(text, sent, ms, topic, self.name)
+        s = _Reading(text, sent, ms, topic, group, self.name)
         for m in s.outer:
             if m.label == "Person":
-                self._person(text, m, s.units, ms, s.rel, topic, group)
+                self._person(s, m)
             elif m.label == "Project":
                 self._project(s, m)
             elif m.label == "Product":
@@ -278,8 +281,8 @@ class SentenceRelationExtractor(Extractor):
                 self._policy(s, m)
         self._topic_partners(s)
         self._partner_pairs(s)
-        self._joint_list(text, s.outer_units, s.rel)
-        self._partners_after_subject(text, sent, s.outer_units, s.found, s.rel)
+        self._joint_list(s)
+        self._partners_after_subject(s)
         return s.found
 
     def _done_by(self, s: _Reading, m: Mention, label: str, verbs: re.Pattern, subject: Mention | None,
@@ -292,8 +295,7 @@ class SentenceRelationExtractor(Extractor):
             doers = [(subject, conf)] + [(p, joint_conf)
                                          for p in _joint_doers(s.text, subject, m.start, s.outer_units, s.sent)]
         else:
-            doers = _list_doers(s.text, s.previous, m, verbs) \
-                or self._list_opener(s.text, s.sent, m, s.outer, verbs, s.subject_before)
+            doers = _list_doers(s.text, s.previous, m, verbs) or self._list_opener(s, m, verbs)
         for doer, c in doers:
             s.rel(doer, label, m, c)
         s.previous = (m, doers)
@@ -388,9 +390,10 @@ class SentenceRelationExtractor(Extractor):
                                 s.rel(a, "partnerOf", p, 0.7)
 
     @staticmethod
-    def _joint_list(text: str, units: list[Mention], rel) -> None:
+    def _joint_list(s: _Reading) -> None:
         """A、B、C和D联合宣布…: units listed together as the subject of a joint act are partners (not
         when they jointly issue a document: co-issuers are not said to work together)."""
+        text, units = s.text, s.outer_units
         i = 0
         while i < len(units):
             listed = _listed(text, units, i)
@@ -400,13 +403,15 @@ class SentenceRelationExtractor(Extractor):
                 for a_idx, a in enumerate(listed):
                     for b in listed[a_idx + 1:]:
                         if a.surface != b.surface:
-                            rel(a, "partnerOf", b, 0.65)
+                            s.rel(a, "partnerOf", b, 0.65)
 
     @staticmethod
-    def _partners_after_subject(text: str, sent, units: list[Mention], found: list[RelationMention], rel) -> None:
+    def _partners_after_subject(s: _Reading) -> None:
         """A … 与 B(、C…) … 合作/签署: the unit that opens the clause and the units it works with, named
-        later in the sentence (中国联通作为…单位，与中央农广校携手; 中国联通分别与腾讯、阿里巴巴等企业合资)."""
-        paired = {(r.head.start, r.tail.start) for r in found if r.label == "partnerOf"}
+        later in the sentence (中国联通作为…单位，与中央农广校携手; 中国联通分别与腾讯、阿里巴巴等企业合资),
+        unless an earlier pattern paired them already."""
+        text, sent, units = s.text, s.sent, s.outer_units
+        paired = {(r.head.start, r.tail.start) for r in s.found if r.label == "partnerOf"}
         for i, b in enumerate(units):
             if not _PARTNER_LEAD.search(text[max(sent.start, b.start - 4):b.start]):
                 continue
@@ -418,20 +423,20 @@ class SentenceRelationExtractor(Extractor):
                 continue
             for p in partners:
                 if p.surface != subject.surface and (subject.start, p.start) not in paired:
-                    rel(subject, "partnerOf", p, 0.6)
+                    s.rel(subject, "partnerOf", p, 0.6)
 
     @staticmethod
-    def _list_opener(text: str, sent, m: Mention, ms: list[Mention], verbs: re.Pattern,
-                     subject_before) -> list[tuple[Mention, float]]:
+    def _list_opener(s: _Reading, m: Mention, verbs: re.Pattern) -> list[tuple[Mention, float]]:
         """The doer of the verb that opens the list ``m`` is an item of (:func:`_list_verb_end`), unless
         an item before it is a name of its type (whose doers the list passes on, or not; 元景 inside an
         item is no item) or ``m`` goes on with a verb or 的 (A推出的X、B推出的Y; 推出A、B的升级版)."""
-        if (verb_end := _list_verb_end(text, sent, m, verbs)) is None or verbs.match(text, m.end) \
+        text = s.text
+        if (verb_end := _list_verb_end(text, s.sent, m, verbs)) is None or verbs.match(text, m.end) \
                 or text.startswith("的", m.end) \
                 or any(o.label == m.label and verb_end <= o.start and o.end < m.start
-                       and _LIST_JOIN.match(text, o.end) for o in ms):
+                       and _LIST_JOIN.match(text, o.end) for o in s.outer):
             return []
-        u, conf = subject_before(verb_end, verbs)
+        u, conf = s.subject_before(verb_end, verbs)
         return [(u, round(conf - 0.05, 2))] if u else []
 
     def _passive_maker(self, text: str, product: Mention, units: list[Mention]) -> Mention | None:
@@ -477,7 +482,33 @@ class SentenceRelationExtractor(Extractor):
                 break
         return issuers
 
-    def _person(self, text, person, units, ms, rel, topic=None, group=None) -> None:
+    def _person(self, s: _Reading, person: Mention) -> None:
+        """``worksFor`` (:meth:`_works_for`) and ``leads``: a person 负责/牵头/主持 a project named within
+        12 characters, or a project's 负责人 (项目经理, 带头人) is named right after it."""
+        self._works_for(s, person)
+        text = s.text
+        for p in s.ms:
+            if p.label != "Project":
+                continue
+            lo, hi = sorted((person.end, p.start)) if person.end <= p.start else (p.end, person.start)
+            between = text[lo:hi]
+            if len(between) <= 12 and (_LEAD.search(between) or between.endswith(("负责人", "项目经理", "带头人"))):
+                s.rel(person, "leads", p, 0.7)
+
+    def _works_for(self, s: _Reading, person: Mention) -> None:
+        """The unit a person works for, and the post: the first of these that applies, in this order:
+
+        1. a unit before the name, with the post between or written after the name (联通金华市分公司总经理张伟,
+           中国联通研究院赵世琦, 中国联通陈忠岳董事长);
+        2. a post written after the name, at the unit before it or the unit the text is about (王军辉董事);
+        3. a post of 公司 or 集团 before the name, with no unit named before it: the company or group the
+           text is about (公司董事、总裁李国华);
+
+        and, besides, a unit and post right after the name (张三（X公司总经理）, 张三，X公司董事长), unless
+        they belong to the next person named (张三，X公司董事长、Y副主席李四).
+        """
+        # outer units, as for the other relations: 阿里 inside the product 阿里云 employs nobody
+        text, units, topic, group, rel = s.text, s.outer_units, s.topic, s.group, s.rel
         before = sorted((u for u in units if u.end <= person.start), key=lambda u: u.end, reverse=True)
         post = _POST_TITLE.match(text, person.end)  # 王军辉董事: a post written after the name
         employed = False
@@ -506,13 +537,6 @@ class SentenceRelationExtractor(Extractor):
             if u.start >= person.end and u.start - person.end <= 2 and text[person.end:u.start] in ("（", "，", "(", "任", "担任"):
                 m = re.match(f"[\u4e00-\u9fa5A-Za-z]{{0,{self.max_role_chars}}}?(?:{TITLES})", text[u.end:u.end + 20])
                 clause = re.search(r"[，。；）)]|$", text[u.end:]).start() + u.end
-                if m and not any(p.label == "Person" and u.end <= p.start < clause for p in ms):
+                if m and not any(p.label == "Person" and u.end <= p.start < clause for p in s.ms):
                     rel(person, "worksFor", u, 0.65, role=m.group())
                 break
-        for p in ms:
-            if p.label != "Project":
-                continue
-            lo, hi = sorted((person.end, p.start)) if person.end <= p.start else (p.end, person.start)
-            between = text[lo:hi]
-            if len(between) <= 12 and (_LEAD.search(between) or between.endswith(("负责人", "项目经理", "带头人"))):
-                rel(person, "leads", p, 0.7)

@@ -330,6 +330,12 @@ def test_a_role_attaches_to_the_unit_nearest_the_person():
     assert ("李建国", "worksFor", "浙江联通金华市分公司", "产互党支部书记") in rels
 
 
+def test_a_unit_inside_a_product_name_in_the_post_employs_nobody():
+    # 阿里 of the product 阿里云 stands nearer the name, but the post is 阿里巴巴's, written whole
+    rels = {r for r in relations("阿里巴巴首席技术官兼阿里云智能事业群总裁张建平先生当选董事。") if r[1] == "worksFor"}
+    assert rels == {("张建平", "worksFor", "阿里巴巴", "首席技术官兼阿里云智能事业群总裁")}
+
+
 def test_quoted_product_names_and_counted_projects():
     assert ("Product", "“湘云”设备管理平台") in mentions("全新的“湘云”设备管理平台亮相。", "products")
     # a quoted part opens the name, not the words before it
