@@ -83,7 +83,7 @@ class NameRelationExtractor(Extractor):
                 for o in opening(m):
                     if o.label == "Organization":
                         rel(m, "issuedBy", o, 0.8)
-            elif m.label == "Organization" and m.key != "org:中国联通":
+            elif m.label == "Organization" and m.key != GROUP_KEY:
                 # 浙江中国小商品城集团…, 十堰市柳林小学: located where the name says
                 for short, p in provinces_here.items():
                     if m.text.startswith((short, self.gaz.provinces[short])) or any(

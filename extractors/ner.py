@@ -33,6 +33,7 @@ from extractors import gazetteer
 from extractors.base import Extractor
 from extractors.people import TITLES
 from extractors.policies import policy_key
+from extractors.unicom_units import GROUP, GROUP_KEY
 import kg.biluo  # noqa: F401  registers the model's kg_entities_from_tags component
 from kg.errors import ExtractorError
 from kg.pipeline import MODEL_EXTRACTORS, holds_rule_names, redrawn_rule, survives_rules
@@ -214,8 +215,8 @@ class NerExtractor(Extractor):
         """What a China Unicom unit's name makes certain (spec): 中国联通, and the province it is named after."""
         if m.label != "Subsidiary":
             return []
-        out = [doc.mention(m.start, m.end, "Organization", self.name, confidence=m.confidence, key="org:中国联通",
-                           name="中国联通", implied=True)]
+        out = [doc.mention(m.start, m.end, "Organization", self.name, confidence=m.confidence, key=GROUP_KEY,
+                           name=GROUP, implied=True)]
         name = (unmask(m.text) or m.text).removeprefix("中国联通").removeprefix("联通")
         place = next((p for p in sorted(self.gaz.provinces, key=len, reverse=True) if name.startswith(p)), None)
         place = place or next((self.gaz.city_province[c] for c in sorted(self.gaz.city_province, key=len, reverse=True)

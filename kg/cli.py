@@ -54,6 +54,13 @@ _extractors_option = click.option(
     help=f"Comma-separated extractors to run, in order (default: the built-in ones). Known: "
          f"{', '.join(registry.available())}.")
 _no_ner_option = click.option("--no-ner", is_flag=True, help="Leave the statistical NER model out (rules only).")
+# Read by extractors.ner, not by the options above: they change the model for a whole run or experiment.
+_NER_ENVIRONMENT = """\b
+Environment (the NER model; docs/ner.md):
+  KG_NER_MODEL=PATH       a model folder other than the shipped models/kg_ner
+  KG_NER_LABELS=all       the types it adds where no rule fired, `all` or a comma list (default: Person)
+  KG_NER_THRESHOLD=0.9    the least confidence a model name needs (default: 0.5)
+"""
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -71,7 +78,7 @@ def main():
     """
 
 
-@main.command()
+@main.command(epilog=_NER_ENVIRONMENT)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--out", "outdir", required=True, type=click.Path(path_type=Path),
               help="Folder for graph.ttl, graph.nt and graph.jsonld (created if missing).")
@@ -131,7 +138,7 @@ def _summary(stats, outdir: Path) -> None:
     click.echo(f"wrote: {outdir / 'graph.ttl'}, {outdir / 'graph.nt'}, {outdir / 'graph.jsonld'}")
 
 
-@main.command()
+@main.command(epilog=_NER_ENVIRONMENT)
 @click.argument("passages", type=click.Path(path_type=Path))
 @click.option("-o", "--out", "out", required=True, type=click.Path(path_type=Path),
               help="JSONL file of predictions, one line per input line.")
