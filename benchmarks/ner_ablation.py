@@ -17,7 +17,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from extractors.ner import NerExtractor
-from kg.pipeline import Pipeline, merge_mentions, parse
+from kg.merge import merge_mentions
+from kg.pipeline import Pipeline, parse
 from kg.train import (DEFAULT_ANNOTATIONS, DEFAULT_CORPUS, DEFAULT_TEST_ANNOTATIONS, RULES, TrainSettings, held_out,
                       load_annotations, outermost)
 from merge_ceiling import oracle_counts, oracle_report  # the script next to this one (sys.path[0])
@@ -80,7 +81,7 @@ def main() -> None:
     gold = [{(label, r["text"][s:e]) for s, e, label in r["entities"]} for r in rows]
 
     # "model only": every type at the pipeline's threshold; "both": the pipeline's defaults (people where
-    # no rule fired, confidence >= 0.5, and redrawn rule names, kg.pipeline.redrawn_rule)
+    # no rule fired, confidence >= 0.5, and redrawn rule names, kg.merge.redrawn_rule)
     rules, ner, every_type = Pipeline(RULES), NerExtractor(), NerExtractor(labels=None, threshold=ORACLE_THRESHOLD)
     rule_docs = [rules(parse(text)) for text in texts]
     model_mentions = [every_type(parse(text)) for text in texts]

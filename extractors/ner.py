@@ -6,7 +6,7 @@ the rules' confident output and on hand-annotated passages (see
 It finds names no rule pattern anticipated, longer names around rule names
 of other types, and redraws the edges of rule names where it is confident;
 otherwise the pipeline's merge policy
-(:func:`kg.pipeline.merge_mentions`) lets the rules win on their own spans.
+(:func:`kg.merge.merge_mentions`) lets the rules win on their own spans.
 
 A mention's confidence is the lowest probability the model gives to the tag
 of one of its characters (in the best valid tag sequence).  Mentions below
@@ -36,7 +36,7 @@ from extractors.policies import policy_key
 from extractors.unicom_units import GROUP, GROUP_KEY
 import kg.biluo  # noqa: F401  registers the model's kg_entities_from_tags component
 from kg.errors import ExtractorError
-from kg.pipeline import MODEL_EXTRACTORS, holds_rule_names, redrawn_rule, survives_rules
+from kg.merge import MODEL_EXTRACTORS, holds_rule_names, redrawn_rule, survives_rules
 from kg.records import Mention, ParsedDocument
 from kg.resolve import unmask
 
@@ -55,8 +55,8 @@ _PERSON_NAME = re.compile(r"[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]+(?:·[\u4e00-\u
 # Types the model adds where no rule fired, by default: people, the one type whose added names gain F1
 # over the rules on every measure we have (our held-out and test passages, dev gold).  Its products and
 # units gain on our passages but lose on dev; the other four types gain nowhere (docs/ner.md).  Mentions
-# of any type that redraw a rule name's edges (kg.pipeline.redrawn_rule) or confidently hold rule names
-# of other types (kg.pipeline.holds_rule_names) are reported whatever the labels.  KG_NER_LABELS overrides.
+# of any type that redraw a rule name's edges (kg.merge.redrawn_rule) or confidently hold rule names
+# of other types (kg.merge.holds_rule_names) are reported whatever the labels.  KG_NER_LABELS overrides.
 DEFAULT_LABELS: tuple[str, ...] | None = ("Person",)
 # Where a sentence can hold a person: a post, a speech verb, an honorific.  When the model reports
 # people only, it reads only around these and around rule mentions, which keeps it cheap.
@@ -106,8 +106,8 @@ class NerExtractor(Extractor):
 
     ``labels`` limits the types it adds where no rule fired (``None``: all
     seven); mentions that redraw a rule name's edges
-    (:func:`kg.pipeline.redrawn_rule`) or confidently hold rule names of
-    other types (:func:`kg.pipeline.holds_rule_names`) are reported whatever
+    (:func:`kg.merge.redrawn_rule`) or confidently hold rule names of
+    other types (:func:`kg.merge.holds_rule_names`) are reported whatever
     their type.
     ``threshold`` drops mentions whose confidence is lower; ``batch_size``
     sentences go through the model at once.
@@ -200,7 +200,7 @@ class NerExtractor(Extractor):
                 m = doc.mention(start, start + len(text), ent.label_, self.name, key=key,
                                 confidence=round(confidence, 3))
                 wanted = self.labels is None or ent.label_ in self.labels
-                # the rest would lose to the rules anyway (kg.pipeline.merge_mentions)
+                # the rest would lose to the rules anyway (kg.merge.merge_mentions)
                 # a name that holds rule names survives them too, so each check runs at most once
                 if key is not None and (redrawn_rule(m, rules) or (
                         survives_rules(m, rules) if wanted else holds_rule_names(m, rules))):

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from kg import registry
 from kg.errors import InputError
-from kg.pipeline import MODEL_EXTRACTORS
+from kg.merge import MODEL_EXTRACTORS
 
 __all__ = ["TrainSettings", "excluded_ranges", "load_annotations", "held_out", "silver_sentences", "outermost",
            "save_silver", "load_silver", "make_nlp", "training_data", "TrainingData", "train", "evaluate", "MODEL_CONFIG"]

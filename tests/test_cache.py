@@ -91,7 +91,7 @@ def test_unchanged_rebuild_keeps_the_rdf_files_and_a_touched_file_is_rewritten(t
 
 
 def test_a_change_of_merge_policy_changes_the_extractor_versions(tmp_path, monkeypatch):
-    """merge_mentions (kg/pipeline.py) decides which mentions a cached document keeps."""
+    """merge_mentions (kg/merge.py) decides which mentions a cached document keeps."""
     import kg.pipeline
 
     before = Pipeline(["provinces"]).versions

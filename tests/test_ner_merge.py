@@ -1,7 +1,8 @@
-"""The merge policy for rule and model mentions (kg.pipeline.merge_mentions), one test per case."""
+"""The merge policy for rule and model mentions (kg.merge.merge_mentions), one test per case."""
 import pytest
 
-from kg.pipeline import REDRAW_CONFIDENCE, Pipeline, holds_rule_names, merge_mentions, parse
+from kg.merge import REDRAW_CONFIDENCE, holds_rule_names, merge_mentions
+from kg.pipeline import Pipeline, parse
 from kg.records import Mention
 from kg.train import RULES
 
