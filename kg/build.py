@@ -96,7 +96,7 @@ def build(paths: Iterable[str | Path], outdir: str | Path, pipeline: Pipeline | 
     _share_strings(graph)
     _release_free_memory()  # before the check forks: the child would count the freed heap of extraction too
     base = base_iri or DEFAULT_BASE
-    fingerprint = _fingerprint(store, base) if store is not None else None
+    fingerprint = _outputs_fingerprint(store, base) if store is not None else None
     if fingerprint is None or not _outputs_current(out, fingerprint):
         _write_checked(RDFExport(graph, base), out, check, write_rdf)
     if store is not None:
@@ -200,7 +200,7 @@ def _code_digest() -> str:
     return h.hexdigest()
 
 
-def _fingerprint(store: ExtractionCache, base: str) -> str:
+def _outputs_fingerprint(store: ExtractionCache, base: str) -> str:
     """What the RDF files depend on: the documents (in order), extractor versions, base IRI and code."""
     return hashlib.sha256(json.dumps([store.inputs_digest, sorted(store.versions.items()), base,
                                       _code_digest()]).encode()).hexdigest()

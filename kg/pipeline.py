@@ -48,7 +48,7 @@ class Pipeline:
         merge policy) changes, so a forgotten version bump cannot serve stale cached results.
         (A model's weights are in the ``ner`` extractor's own version.)
         """
-        return {e.name: f"{e.version}+{_fingerprint(type(e))}" for e in self.extractors}
+        return {e.name: f"{e.version}+{_code_fingerprint(type(e))}" for e in self.extractors}
 
     def __call__(self, doc: ParsedDocument) -> ParsedDocument:
         for ex in self.extractors:
@@ -66,7 +66,7 @@ class Pipeline:
 
 
 @lru_cache(maxsize=None)
-def _fingerprint(cls: type) -> str:
+def _code_fingerprint(cls: type) -> str:
     """Short hash of every file of the ``extractors`` package and its word lists (extractors share
     helpers, so no finer split is safe), of the class's own module, of this module and of :mod:`kg.merge`
     (the merge policy decides which of its mentions are kept)."""

@@ -164,11 +164,11 @@ def _sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
-def _fingerprint(surface: str) -> str:
+def _stored_name(surface: str) -> str:
     """Entity text as stored in annotation files: short names as they are, long ones (16+ characters,
     which could be a run of corpus text) as a short SHA-1.
 
-    >>> _fingerprint("联通云")
+    >>> _stored_name("联通云")
     '联通云'
     """
     if surface.startswith("sha1:") or len(surface) < 16:
@@ -202,7 +202,7 @@ def load_annotations(path: Path, corpus: str, excluded: Sequence[tuple[int, int]
             raise InputError(f"{path}:{n}: passage {row['start']}-{row['end']} overlaps an excluded (gold) range")
         text = corpus[row["start"]:row["end"]]
         for s, e, label, surface in row["entities"]:
-            if _fingerprint(text[s:e]) != _fingerprint(surface) or label not in labels:
+            if _stored_name(text[s:e]) != _stored_name(surface) or label not in labels:
                 raise InputError(f"{path}:{n}: entity {surface!r} ({label}) does not match the corpus at {s}-{e}; "
                                  "is --corpus the right file?")
         rows.append({"start": row["start"], "end": row["end"], "text": text,
@@ -250,7 +250,7 @@ def save_silver(rows: Sequence[dict], path: Path) -> None:
     with Path(path).open("w", encoding="utf-8") as out:
         for r in rows:
             line = {"start": r["start"], "end": r["end"], "sha1": _sha1(r["text"]),
-                    "entities": [[s, e, label, _fingerprint(r["text"][s:e])] for s, e, label in r["entities"]]}
+                    "entities": [[s, e, label, _stored_name(r["text"][s:e])] for s, e, label in r["entities"]]}
             if r.get("missing"):
                 line["missing"] = [list(m) for m in r["missing"]]
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
@@ -281,7 +281,7 @@ def load_silver(path: Path, corpus: str, excluded: Sequence[tuple[int, int]] = (
                              'optional "missing": [[start, end], …]}') from None
         text = corpus[start:end]
         if _sha1(text) != sha1 or any(
-                _fingerprint(text[s:e]) != _fingerprint(surface) or label not in labels
+                _stored_name(text[s:e]) != _stored_name(surface) or label not in labels
                 for s, e, label, surface in entities):
             raise InputError(f"{path}:{n}: sentence {start}-{end} does not match the corpus; is --corpus the right "
                              "file? (kg train --refresh-silver labels this corpus anew)")

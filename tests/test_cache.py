@@ -98,10 +98,10 @@ def test_a_change_of_merge_policy_changes_the_extractor_versions(tmp_path, monke
     edited = tmp_path / "pipeline.py"
     edited.write_text(open(kg.pipeline.__file__, encoding="utf-8").read() + "\n# another policy\n", encoding="utf-8")
     monkeypatch.setattr(kg.pipeline, "__file__", str(edited))
-    kg.pipeline._fingerprint.cache_clear()
+    kg.pipeline._code_fingerprint.cache_clear()
     try:
         assert Pipeline(["provinces"]).versions != before
     finally:
         monkeypatch.undo()
-        kg.pipeline._fingerprint.cache_clear()
+        kg.pipeline._code_fingerprint.cache_clear()
     assert Pipeline(["provinces"]).versions == before
