@@ -27,7 +27,8 @@ from kg.documents import find_inputs, read_file
 from kg.errors import OutputError
 from kg.graph import BuildStats, build_graph
 from kg.io import atomic_path, prepare_outdir
-from kg.parallel import can_fork, extract_documents, run_forked
+from kg.forking import can_fork, run_forked
+from kg.parallel import extract_documents
 from kg.pipeline import Pipeline
 from kg.resolve import EntityResolver
 

@@ -29,7 +29,7 @@ class BuildCheck:
         self.jobs = jobs  # processes sharing the check (default: all cores)
 
     def __call__(self, rdf) -> None:
-        from kg.parallel import default_jobs
+        from kg.forking import default_jobs
         from kg.validate import ShapeViolationError, validate_graph
 
         self.report = validate_graph(rdf, limit=self.show, jobs=self.jobs or default_jobs())

@@ -250,7 +250,7 @@ MAX_CHECK_PROCESSES = 4
 
 def _validate_export_parallel(export, shapes: rdflib.Graph, limit: int, jobs: int) -> Report:
     """:func:`_validate_export` with its chunks dealt out to ``jobs`` forked processes; one report."""
-    from kg.parallel import can_fork, run_forked
+    from kg.forking import can_fork, run_forked
 
     if jobs <= 1 or not can_fork():
         return _validate_export(export, shapes, limit)

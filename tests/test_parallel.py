@@ -61,7 +61,7 @@ def _fails(message):
 def test_forked_task_returns_its_value_and_raises_its_error_in_the_parent():
     import pytest
 
-    from kg.parallel import Forked
+    from kg.forking import Forked
 
     assert Forked(sorted, [3, 1, 2]).result() == [1, 2, 3]
     with pytest.raises(ValueError, match="disk full"):
