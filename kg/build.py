@@ -75,8 +75,8 @@ def build(paths: Iterable[str | Path], outdir: str | Path, pipeline: Pipeline | 
     """Build the graph of ``paths`` and write graph.ttl, graph.nt and graph.jsonld into ``outdir``.
 
     ``check`` is called with the :class:`exports.rdf.RDFExport` before it is written (kg
-    build's SHACL validation, chunk by chunk); an exception it raises leaves the old files in
-    place.  The RDF graph is never held whole: the files are streamed subject by subject.
+    build's SHACL validation, chunk by chunk); what it returns is ``stats.shapes``, and an
+    exception it raises leaves the old files in place.  The RDF graph is never held whole: the files are streamed subject by subject.
 
     ``jobs``: extraction processes (default: all cores).  ``cache``: True keeps
     extraction results in ``outdir/.kg-cache`` for the next build (a path puts
@@ -99,7 +99,7 @@ def build(paths: Iterable[str | Path], outdir: str | Path, pipeline: Pipeline | 
     base = base_iri or DEFAULT_BASE
     fingerprint = _outputs_fingerprint(store, base) if store is not None else None
     if fingerprint is None or not _outputs_current(out, fingerprint):
-        _write_checked(RDFExport(graph, base), out, check, write_rdf)
+        stats.shapes = _write_checked(RDFExport(graph, base), out, check, write_rdf)
     if store is not None:
         store.prune()
         _record_outputs(out, fingerprint)
@@ -143,30 +143,28 @@ def _release_free_memory() -> None:
 
 
 def _checked(check, rdf):
-    """Run ``check``; its error (if any) and its state (the report) go back to the parent."""
+    """Run ``check`` in a child process: (its error, None) or (None, what it returned) go back to the parent."""
     try:
-        check(rdf)
-    except Exception as err:  # noqa: BLE001 - raised again by the parent, after it has the report
-        return err, check
-    return None, check
+        return None, check(rdf)
+    except Exception as err:  # noqa: BLE001 - raised again by the parent
+        return err, None
 
 
-def _write_checked(rdf, out: Path, check: Callable[[Any], None] | None, write_rdf) -> None:
-    """Run ``check(rdf)`` and write the RDF files; on a machine with fork, all at once.
+def _write_checked(rdf, out: Path, check: Callable[[Any], Any] | None, write_rdf) -> Any:
+    """Run ``check(rdf)`` and write the RDF files; on a machine with fork, all at once.  Returns what the
+    check returned (None without a check).
 
     The check and each file's writer run in forked processes (they see the
     same graph, nothing is copied); the files are written to a staging folder
     inside ``out`` and moved in place only when the check has passed, so a
-    failing check still leaves the old files.  ``check``'s state (its
-    report) is copied back from its process.
+    failing check still leaves the old files.
     """
     from exports.rdf import FORMATS
 
     if not can_fork():
-        if check is not None:
-            check(rdf)
+        checked = check(rdf) if check is not None else None
         write_rdf(rdf, out)
-        return
+        return checked
     staging = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=out))
     try:
         calls = [(write_rdf, rdf, staging, [name]) for name in FORMATS]
@@ -174,14 +172,12 @@ def _write_checked(rdf, out: Path, check: Callable[[Any], None] | None, write_rd
             calls.append((_checked, check, rdf))
         results = run_forked(calls)
         files = results[:len(FORMATS)]
-        if check is not None:
-            err, state = results[-1]
-            if getattr(check, "__dict__", None) is not None and getattr(state, "__dict__", None) is not None:
-                check.__dict__.update(state.__dict__)
-            if err is not None:
-                raise err
+        err, checked = results[-1] if check is not None else (None, None)
+        if err is not None:
+            raise err
         for path in (path for written in files for path in written):
             os.replace(path, out / path.name)
+        return checked
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

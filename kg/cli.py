@@ -121,7 +121,7 @@ def build(inputs, outdir, base_iri, extractors, no_ner, jobs, no_cache, strict, 
     if not quiet:
         _summary(stats, outdir)
     if check is not None:
-        check.echo(quiet)
+        check.echo(stats.shapes, quiet)
 
 
 def _summary(stats, outdir: Path) -> None:

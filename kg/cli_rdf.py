@@ -22,33 +22,36 @@ def report_lines(report, show: int) -> list[str]:
 
 
 class BuildCheck:
-    """kg build's hook: validate the RDF graph before it is written; ``strict`` makes a violation fatal."""
+    """kg build's check: validate the RDF graph before it is written and return the report;
+    ``strict`` makes a violation fatal (nothing is written)."""
 
     def __init__(self, strict: bool = False, show: int = 5, jobs: int | None = None):
-        self.strict, self.show, self.report = strict, show, None
+        self.strict, self.show = strict, show
         self.jobs = jobs  # processes sharing the check (default: all cores)
 
-    def __call__(self, rdf) -> None:
+    def __call__(self, rdf):
         from kg.forking import default_jobs
         from kg.validate import ShapeViolationError, validate_graph
 
-        self.report = validate_graph(rdf, limit=self.show, jobs=self.jobs or default_jobs())
-        if self.strict and not self.report.conforms:
-            first = self.report.violations[0] if self.report.violations else "?"
-            raise ShapeViolationError(f"graph {self.report.verdict()}; first: {first}; nothing written "
+        report = validate_graph(rdf, limit=self.show, jobs=self.jobs or default_jobs())
+        if self.strict and not report.conforms:
+            first = report.violations[0] if report.violations else "?"
+            raise ShapeViolationError(f"graph {report.verdict()}; first: {first}; nothing written "
                                       "(--strict; run without it to write and inspect the graph)")
+        return report
 
-    def echo(self, quiet: bool) -> None:
-        """The verdict on stdout with the summary; violations on stderr even when quiet."""
-        if self.report is None:
+    def echo(self, report, quiet: bool) -> None:
+        """The verdict of ``report`` (None: not run) on stdout with the summary; violations on stderr
+        even when quiet."""
+        if report is None:
             if not quiet:
                 click.echo("shapes: not checked (outputs unchanged since the last build)")
             return
-        if self.report.conforms:
+        if report.conforms:
             if not quiet:
-                click.echo(f"shapes: {self.report.verdict()}")
+                click.echo(f"shapes: {report.verdict()}")
             return
-        lines = report_lines(self.report, self.show)
+        lines = report_lines(report, self.show)
         click.echo(f"kg: warning: shapes: {lines[0]}", err=True)
         for line in lines[1:]:
             click.echo(line, err=True)

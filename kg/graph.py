@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
@@ -33,6 +34,7 @@ class BuildStats:
     relations: Counter = field(default_factory=Counter)
     rejected: dict = field(default_factory=dict)
     seconds: float = 0.0
+    shapes: Any = None  # what kg.build.build's check returned (kg build: a kg.validate.Report); None: not run
 
 
 def build_graph(entities: dict[str, Entity], relations: list[Relation], ontology: Ontology | None = None,
