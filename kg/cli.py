@@ -106,7 +106,7 @@ def build(inputs, outdir, base_iri, extractors, no_ner, jobs, no_cache, strict, 
       kg build reports/ -o out/ --jobs 4    # again later: only changed files are extracted
     """
     from kg.build import build as run_build
-    from kg.cli_rdf import BuildCheck
+    from kg.cli_validate import BuildCheck
     from kg.documents import find_inputs
 
     files = find_inputs(inputs)
@@ -174,7 +174,7 @@ def extract(passages, out, extractors, no_ner):
 
 # Commands that live beside their library code, each in its own module.
 from kg.cli_neo4j import export, load  # noqa: E402  kg load (Neo4j over Bolt), kg export neo4j-import
-from kg.cli_rdf import validate  # noqa: E402  kg validate (SHACL)
+from kg.cli_validate import validate  # noqa: E402  kg validate (SHACL)
 from kg.cli_train import train  # noqa: E402  kg train (statistical NER)
 
 for _command in (train, validate, load, export):

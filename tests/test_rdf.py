@@ -108,7 +108,7 @@ def test_two_builds_in_fresh_processes_are_byte_identical(tmp_path):
     outputs = []
     for seed in ("1", "2"):
         out = tmp_path / f"out{seed}"
-        code = ("from kg.build import build; from kg.cli_rdf import BuildCheck; from tests.rdf_fixtures import rules; "
+        code = ("from kg.build import build; from kg.cli_validate import BuildCheck; from tests.rdf_fixtures import rules; "
                 f"build([{str(src)!r}], {str(out)!r}, rules(), jobs=1, check=BuildCheck(strict=True))")
         subprocess.run([sys.executable, "-c", code], check=True, env={"PYTHONHASHSEED": seed, "PATH": ""},
                        cwd=str(__import__("pathlib").Path(__file__).parent.parent))

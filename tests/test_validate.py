@@ -8,7 +8,7 @@ from rdflib.namespace import PROV, RDF, RDFS
 
 from exports.rdf import to_rdf, write_rdf
 from kg.cli import main
-from kg.cli_rdf import BuildCheck
+from kg.cli_validate import BuildCheck
 from kg.ontology import KG
 from kg.validate import ShapeViolationError, validate_graph
 from tests.rdf_fixtures import TEXT, small_graph
