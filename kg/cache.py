@@ -8,6 +8,18 @@ not extracted again; change one file of a folder and only its passages are.
 A version holds a fingerprint of the extractor's code and data as well, so
 changed rules miss the cache even where nobody bumped the declared version.
 
+What invalidates what, in one place:
+
+- an entry here: the document (text, id, source, offset), the extractor names,
+  each one's declared ``version``, its code fingerprint
+  (``kg.pipeline._code_fingerprint``: the ``extractors`` package and word lists,
+  kg/pipeline.py, kg/merge.py), the NER model's weights, threshold and types
+  (``extractors.ner.NerExtractor.version``), and ``_FORMAT`` below;
+- the RDF files of ``kg build``: all documents in order, the versions above,
+  the base IRI and a digest of kg's own code, ontology and word lists
+  (``kg.build._outputs_fingerprint``): when none changed and the files are
+  untouched, they are not written again.
+
 ``kg build`` keeps the cache in ``OUTDIR/.kg-cache`` (``--no-cache`` turns it
 off); after a build, entries that build did not use are removed, so the cache
 holds exactly the documents of the last build into that folder.
