@@ -86,6 +86,15 @@ class UnicomUnitExtractor(Extractor):
         return f"unit:city:{city}", self.gaz.city_province.get(city)
 
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
+        """The units of ``doc``, each implying 中国联通 and the province it is named after.
+
+        The passes run from the most specific form to the least, and the first to claim a character
+        keeps it (``add``): district branches (their city or province branch is part of their name),
+        the group's named centres (before the named units whose short names they hold), named units,
+        province and city branches, bare provincial branches, and last any 联通…公司.  Only the
+        provincial branch named inside a longer name (福建联通 of 福建联通三明分公司) is added over a
+        claim (``add_inner_province``): a name inside a name counts on its own.
+        """
         text = doc.text
         found: list[tuple[int, int, str, str | None]] = []  # start, end, key, province
         taken = bytearray(len(text))
