@@ -16,12 +16,15 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 from pathlib import Path
 
 import rdflib
-from rdflib.namespace import RDF, SH
+from rdflib import URIRef
+from rdflib.namespace import PROV, RDF, SH
 
 from kg.errors import InputError, KGError, OntologyError
+from kg.ontology import KG
 from ontology import ONTOLOGY_DIR
 
 __all__ = ["SHAPES_PATH", "RDF_FORMATS", "ShapeViolationError", "Violation", "Report", "load_shapes", "read_rdf",
@@ -236,8 +239,6 @@ _SET_COMPONENTS = {SH[c] for c in ("MinCountConstraintComponent", "MaxCountConst
 def _per_link_result(results: rdflib.Graph, r) -> bool:
     """Whether a result on a part of a subject's evidence links is about those links: its path starts with
     prov:wasDerivedFrom and its constraint judges each value (a count would see only the part)."""
-    from rdflib.namespace import PROV
-
     path = results.value(r, SH.resultPath)
     first = results.value(path, RDF.first) if isinstance(path, rdflib.BNode) else path
     return first == PROV.wasDerivedFrom and results.value(r, SH.sourceConstraintComponent) not in _SET_COMPONENTS
@@ -281,30 +282,92 @@ def _validate_export(export, shapes: rdflib.Graph, limit: int, share: int = 0, s
 
     With ``shares`` > 1 this call checks only every ``shares``-th chunk, from number ``share`` (and
     the integrity checks only in share 0): the reports of all shares together are the whole check.
+    The work is done by :class:`_ChunkedCheck`.
     """
-    from rdflib import URIRef
-    from rdflib.namespace import PROV
+    return _ChunkedCheck(export, shapes, limit, share, shares).run()
 
-    from kg.ontology import KG
 
-    started = time.perf_counter()
-    names = export.namespaces()
-    relations = export.relation_keys()
-    relation_iris = {KG[p] for p in _RELATIONS}
-    found: list[Violation] = []
-    count = triples = 0
+class _ChunkedCheck:
+    """One share of :func:`_validate_export`: a single pass over the export, subject by subject.
 
-    flushed = 0  # chunks and parts met so far: this call checks those numbered share, share + shares, …
+    Subjects are gathered into a chunk until it holds :data:`CHUNK_TRIPLES` triples (counting
+    the types of the nodes they link to), then the chunk is SHACL-checked; a heavily cited
+    subject's evidence links beyond the first part are checked in parts as it is met.  Chunks
+    and parts are numbered in the order they are met, so every share numbers them alike and
+    takes its own.  Statements are checked for integrity as they pass; relations at the end.
+    """
 
-    def mine() -> bool:
-        nonlocal flushed
-        flushed += 1
-        return (flushed - 1) % shares == share
+    def __init__(self, export, shapes: rdflib.Graph, limit: int, share: int = 0, shares: int = 1):
+        self.started = time.perf_counter()
+        self.export, self.shapes, self.limit = export, shapes, limit
+        self.share, self.shares = share, shares
+        self.integrity = share == 0  # whole-graph checks: one share does them, or they would be counted twice
+        self.names = export.namespaces()  # for the short names of the violations
+        self.relations = export.relation_keys()  # (head IRI, relation name, tail IRI)
+        self.relation_iris = {KG[p] for p in _RELATIONS}
+        self.statements: set = set()  # (subject, predicate, object) of the statements met so far
+        self.chunk_triples = CHUNK_TRIPLES  # read at call time: tests make it small
+        self.part = max(1, CHUNK_TRIPLES // 4)
+        self.met = 0  # chunks and parts met so far, this share's or not
+        self.triples = 0
+        self.count = 0  # violations found by this share
+        self.found: list[Violation] = []  # the first ``limit`` of them, sorted
 
-    def flush(chunk: dict) -> None:
-        nonlocal found, count
-        if not mine():
+    def run(self) -> Report:
+        """Walk the export once, check everything this share owns, and report."""
+        chunk: dict = {}  # subject → its pairs
+        size = 0  # triples the chunk's graph will hold
+        for s, pairs in self.export:
+            self.triples += len(pairs)
+            pairs = self._chunk_pairs(s, pairs)
+            chunk[s] = pairs
+            size += len(pairs) + sum(1 for p, o in pairs if p != RDF.type and isinstance(o, URIRef))  # + linked types
+            if self.integrity:
+                self._check_statement(s, pairs)
+            if size >= self.chunk_triples:
+                self._check_chunk(chunk)
+                chunk, size = {}, 0
+        if chunk:
+            self._check_chunk(chunk)
+        if self.integrity:
+            self._check_relations()
+        return self.report()
+
+    def report(self) -> Report:
+        """This share's report: its count, its first violations, all triples of the export."""
+        return Report(conforms=self.count == 0, triples=self.triples, count=self.count,
+                      violations=tuple(self.found), seconds=time.perf_counter() - self.started)
+
+    def _keep(self, new: list[Violation]) -> None:
+        """Count ``new`` and keep the first ``limit`` of all violations so far, sorted."""
+        self.count += len(new)
+        self.found = sorted(self.found + new, key=_order)[:self.limit]
+
+    def _mine(self) -> bool:
+        """Whether the chunk or part met now is this share's; called once for each, in the order met."""
+        self.met += 1
+        return (self.met - 1) % self.shares == self.share
+
+    def _chunk_pairs(self, s, pairs: set) -> set:
+        """The pairs of ``s`` to put in its chunk: all of them, unless it has more evidence links than a
+        part; then only the first part of its links (sorted) go in, and the rest are checked now, part by part."""
+        links = [(p, o) for p, o in pairs if p == PROV.wasDerivedFrom]
+        if len(links) <= self.part:
+            return pairs
+        part = self.part
+        links.sort()
+        pairs = {po for po in pairs if po[0] != PROV.wasDerivedFrom} | set(links[:part])
+        typing = [(p, o) for p, o in pairs if p == RDF.type]
+        for i in range(part, len(links), part):
+            self._check_part(s, typing, links[i:i + part])
+        return pairs
+
+    def _check_chunk(self, chunk: dict) -> None:
+        """If it is this share's, SHACL-check the subjects of ``chunk``: a graph of their triples and the
+        types of the nodes they link to, keeping only the results on the chunk's own subjects."""
+        if not self._mine():
             return
+        export = self.export
         g = export.namespaces()
         linked = set()
         for s, pairs in chunk.items():
@@ -316,76 +379,54 @@ def _validate_export(export, shapes: rdflib.Graph, limit: int, share: int = 0, s
         for o in linked:
             for t in export.types(o):
                 g.add((o, RDF.type, t))
+            # pyshacl evaluates sh:node (a relation's object must be typed) only on targets; no sh:node
+            # reaches a mention, and its own shapes' results would be dropped here (it has its own chunk)
             if not export.is_mention(o):
                 targets.add(o)
-        new = _shacl(g, shapes, focus=set(chunk), targets=targets)
-        count += len(new)
-        found = sorted(found + new, key=_order)[:limit]
+        self._keep(_shacl(g, self.shapes, focus=set(chunk), targets=targets))
 
-    def flush_part(s, typing: list, links: list) -> None:
-        """Evidence links of a subject with very many, beyond its first part: the subject's types, these
-        links and their targets' types; only per-value results on the links' paths are kept."""
-        nonlocal found, count
-        if not mine():
+    def _check_part(self, s, typing: list, links: list) -> None:
+        """If it is this share's, check one part of the evidence links of a heavily cited subject ``s``: a graph
+        of its types, these links and their targets' types.  Only per-value results on the links' paths are
+        kept: the counts would see only this part, and everything else is judged in ``s``'s chunk."""
+        if not self._mine():
             return
-        g = export.namespaces()
+        g = self.export.namespaces()
         for p, o in typing + links:
             g.add((s, p, o))
         for _, o in links:
-            for t in export.types(o):
+            for t in self.export.types(o):
                 g.add((o, RDF.type, t))
-        new = _shacl(g, shapes, focus={s}, targets={s}, keep=_per_link_result)
-        count += len(new)
-        found = sorted(found + new, key=_order)[:limit]
+        self._keep(_shacl(g, self.shapes, focus={s}, targets={s}, keep=_per_link_result))
 
-    part = max(1, CHUNK_TRIPLES // 4)
-    chunk: dict = {}
-    size = 0
-    statements: dict = {}  # statement (s, p, o) found so far → focus, for the second integrity check
-    for s, pairs in export:
-        triples += len(pairs)
-        links = [(p, o) for p, o in pairs if p == PROV.wasDerivedFrom]
-        if len(links) > part:  # one entity cited 26,000 times: its links are checked in parts
-            links.sort()
-            pairs = {po for po in pairs if po[0] != PROV.wasDerivedFrom} | set(links[:part])
-            typing = [(p, o) for p, o in pairs if p == RDF.type]
-            for i in range(part, len(links), part):
-                flush_part(s, typing, links[i:i + part])
-        del links
-        chunk[s] = pairs
-        size += len(pairs) + sum(1 for p, o in pairs if p != RDF.type and isinstance(o, URIRef))  # + linked types
-        # integrity: a statement's (subject, predicate, object) must be asserted; a relation needs a statement
-        subj = [o for p, o in pairs if p == KG.subject] if share == 0 else []
-        if subj:
-            preds = [o for p, o in pairs if p == KG.predicate]
-            objs = [o for p, o in pairs if p == KG.object]
-            for a in subj:
-                for p in preds:
-                    for b in objs:
-                        key = (a, p, b)
-                        statements[key] = True
-                        if p in relation_iris:
-                            asserted = (a, str(p)[len(str(KG)):], b) in relations
-                        else:  # not a relation: look at the subject's own triples
-                            asserted = (a in export.subjects or export.is_mention(a)) and (p, b) in export.triples(a)
-                        if not asserted:
-                            new = Violation(_short(names, s), _short(names, p),
-                                            "the statement's triple is not asserted in the graph")
-                            count += 1
-                            found = sorted(found + [new], key=_order)[:limit]
-        if size >= CHUNK_TRIPLES:
-            flush(chunk)
-            chunk, size = {}, 0
-    if chunk:
-        flush(chunk)
-    for a, label, b in sorted(relations) if share == 0 else ():
-        if label in _RELATIONS and (a, KG[label], b) not in statements:
-            count += 1
-            found = sorted(found + [Violation(_short(names, a), _short(names, KG[label]),
-                                              "the relation has no kg:Statement carrying its evidence")],
-                           key=_order)[:limit]
-    return Report(conforms=count == 0, triples=triples, count=count, violations=tuple(found),
-                  seconds=time.perf_counter() - started)
+    def _check_statement(self, s, pairs: set) -> None:
+        """If ``s`` is a statement, its (subject, predicate, object) must be asserted in the graph; each is
+        remembered for :meth:`_check_relations`."""
+        subjects = [o for p, o in pairs if p == KG.subject]
+        if not subjects:
+            return
+        predicates = [o for p, o in pairs if p == KG.predicate]
+        objects = [o for p, o in pairs if p == KG.object]
+        for a, p, b in product(subjects, predicates, objects):
+            self.statements.add((a, p, b))
+            if not self._asserted(a, p, b):
+                self._keep([Violation(_short(self.names, s), _short(self.names, p),
+                                      "the statement's triple is not asserted in the graph")])
+
+    def _asserted(self, a, p, b) -> bool:
+        """Whether the triple (a, p, b) is in the graph."""
+        if p in self.relation_iris:
+            return (a, str(p)[len(str(KG)):], b) in self.relations
+        # not a relation, so not in the index: look among the subject's own triples
+        export = self.export
+        return (a in export.subjects or export.is_mention(a)) and (p, b) in export.triples(a)
+
+    def _check_relations(self) -> None:
+        """Every relation triple must have a statement carrying its evidence (run after all statements are met)."""
+        for a, label, b in sorted(self.relations):
+            if label in _RELATIONS and (a, KG[label], b) not in self.statements:
+                self._keep([Violation(_short(self.names, a), _short(self.names, KG[label]),
+                                      "the relation has no kg:Statement carrying its evidence")])
 
 
 def _short(graph: rdflib.Graph, node) -> str:
