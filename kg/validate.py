@@ -24,7 +24,7 @@ from rdflib import URIRef
 from rdflib.namespace import PROV, RDF, SH
 
 from kg.errors import InputError, KGError, OntologyError
-from kg.ontology import KG
+from kg.ontology import KG, load_ontology
 from ontology import ONTOLOGY_DIR
 
 __all__ = ["SHAPES_PATH", "RDF_FORMATS", "ShapeViolationError", "Violation", "Report", "load_shapes", "read_rdf",
@@ -113,6 +113,9 @@ def read_rdf(path: str | Path, fmt: str | None = None) -> rdflib.Graph:
     return g
 
 
+#: The relation properties between entities, as the ontology declares them (subsidiaryOf, locatedIn …).
+_RELATIONS = tuple(load_ontology().properties)
+
 #: Checks SHACL core cannot express, run once over the whole graph: (message, query selecting ?focus ?path)
 INTEGRITY_QUERIES = (
     ("the statement's triple is not asserted in the graph", """
@@ -124,11 +127,10 @@ INTEGRITY_QUERIES = (
     ("the relation has no kg:Statement carrying its evidence", """
         PREFIX kg: <https://kg.example.org/ontology#>
         SELECT ?focus ?path WHERE {
-            VALUES ?path { kg:subsidiaryOf kg:locatedIn kg:worksFor kg:leads kg:undertakes kg:provides
-                           kg:issuedBy kg:partnerOf }
+            VALUES ?path { %s }
             ?focus ?path ?o .
             FILTER NOT EXISTS { ?st kg:subject ?focus ; kg:predicate ?path ; kg:object ?o }
-        }"""),
+        }""" % " ".join(f"kg:{name}" for name in _RELATIONS)),
 )
 
 
@@ -206,7 +208,6 @@ def _shacl(graph: rdflib.Graph, shapes, focus: set | None = None, targets: set |
     return found
 
 
-_RELATIONS = ("subsidiaryOf", "locatedIn", "worksFor", "leads", "undertakes", "provides", "issuedBy", "partnerOf")
 
 @lru_cache(maxsize=1)
 def _focus_validator():
