@@ -25,7 +25,7 @@ from pathlib import Path
 from kg import registry
 from kg.pipeline import Pipeline, parse
 from kg.train import DEFAULT_CORPUS, DEFAULT_TEST_ANNOTATIONS, load_annotations
-from extractors.unicom_units import GROUP_KEY
+from extractors.keys import GROUP_KEY
 from ner_ablation import prf, score  # the script next to this one (sys.path[0])
 
 DEFAULT_RELATIONS = DEFAULT_TEST_ANNOTATIONS.with_name("test_relations.jsonl")

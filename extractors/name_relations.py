@@ -15,9 +15,9 @@ China Unicom unit that opens a project's name runs it (联通数科茅台云项�
 """
 from __future__ import annotations
 
-from extractors import gazetteer
+from extractors import gazetteer, keys
 from extractors.base import Extractor
-from extractors.unicom_units import GROUP_KEY
+from extractors.keys import GROUP_KEY
 from kg.records import Mention, ParsedDocument, RelationMention
 
 __all__ = ["NameRelationExtractor"]
@@ -37,7 +37,7 @@ class NameRelationExtractor(Extractor):
         for m in doc.mentions:
             by_span.setdefault((m.start, m.end), []).append(m)
         units = {m.key: m for m in doc.mentions if m.label == "Subsidiary" and not m.implied and m.key}
-        provinces_here = {m.key.split(":")[-1]: m for m in doc.mentions if m.label == "Province"}
+        provinces_here = {keys.province_name(m.key): m for m in doc.mentions if m.label == "Province"}
 
         def opening(m: Mention) -> list[Mention]:
             """The names found at the start of ``m`` and ending inside it (中国联通 of 中国联通…项目)."""
@@ -53,19 +53,19 @@ class NameRelationExtractor(Extractor):
             same = by_span[(m.start, m.end)]
             if m.label == "Subsidiary":
                 key = m.key or ""
-                parent = None  # a district branch's city or provincial branch: unit:district:city:杭州:西湖 → unit:city:杭州
-                if key.startswith("unit:district:"):
-                    parent = units.get("unit:" + key.removeprefix("unit:district:").rsplit(":", 1)[0])
-                    if parent is not None:
-                        rel(m, "subsidiaryOf", parent, 0.85)
+                # a district branch's city or provincial branch: unit:district:city:杭州:西湖 → unit:city:杭州
+                parent = units.get(parent_key) if (parent_key := keys.parent_branch(key)) else None
+                if parent is not None:
+                    rel(m, "subsidiaryOf", parent, 0.85)
                 for t in same:
                     if t.implied and t.label == "Organization":
                         rel(m, "subsidiaryOf", t, 0.95)
                     elif t.implied and t.label == "Province":
                         rel(m, "locatedIn", t, 0.9)
                         # a city branch, or a district branch whose city branch is not named, under the provincial one
-                        under_province = key.startswith("unit:city:") or key.startswith("unit:district:") and parent is None
-                        branch = units.get("unit:province:" + t.key.split(":")[-1]) if t.key else None
+                        under_province = keys.is_place_branch(key, "city") or \
+                            keys.is_place_branch(key, "district") and parent is None
+                        branch = units.get(keys.branch("province", keys.province_name(t.key))) if t.key else None
                         if under_province and branch is not None and branch is not m:
                             rel(m, "subsidiaryOf", branch, 0.85)
             elif m.label == "Product":

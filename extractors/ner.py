@@ -29,11 +29,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from extractors import gazetteer
+from extractors import gazetteer, keys
 from extractors.base import Extractor
 from extractors.people import TITLES
+from extractors.keys import GROUP, GROUP_KEY
 from extractors.policies import policy_key
-from extractors.unicom_units import GROUP, GROUP_KEY
 import kg.biluo  # noqa: F401  registers the model's kg_entities_from_tags component
 from kg.errors import ExtractorError
 from kg.merge import MODEL_EXTRACTORS, holds_rule_names, redrawn_rule, survives_rules
@@ -139,12 +139,12 @@ class NerExtractor(Extractor):
         ``Province`` that is not a province name (the model's guess is wrong)."""
         if label == "Province":
             short = self.gaz.province_of(text)
-            return f"province:{short}" if short else None
+            return keys.province(short) if short else None
         if label == "Organization":
-            return "org:" + self.gaz.org_alias.get(text, unmask(text) or text)
+            return keys.org(self.gaz.org_alias.get(text, unmask(text) or text))
         if label == "Policy":
             return policy_key(text)
-        return f"{label.lower()}:" + re.sub(r"[“”\"\s]", "", text)
+        return keys.named(label.lower(), text)
 
     def _pieces(self, doc: ParsedDocument, rules: list[Mention]) -> list[tuple[int, str]]:
         """(start, text) of the stretches the model reads: every sentence, or, when it reports people
@@ -223,5 +223,5 @@ class NerExtractor(Extractor):
                                if name.startswith(c)), None)
         if place:
             out.append(doc.mention(m.start, m.end, "Province", self.name, confidence=m.confidence,
-                                   key=f"province:{place}", name=place, implied=True))
+                                   key=keys.province(place), name=place, implied=True))
         return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from extractors import gazetteer
+from extractors import gazetteer, keys
 from extractors.base import Extractor
 from extractors.spans import holds_clause, left_edge, longest_first, unnamed_start
 from kg.records import Mention, ParsedDocument
@@ -121,7 +121,7 @@ class OrganizationExtractor(Extractor):
 
     def _key(self, name: str) -> str:
         """Identity of an organisation: its canonical name if the list knows the name, else the name."""
-        return f"org:{self.gaz.org_alias.get(name, name)}"
+        return keys.org(self.gaz.org_alias.get(name, name))
 
     @staticmethod
     def _listed_with_body(text: str, name: re.Match, known: list[re.Match], candidates: list[tuple]) -> bool:
@@ -244,7 +244,7 @@ class OrganizationExtractor(Extractor):
                 continue
             if m.group() in _COMMON_WORDS and m.start() > 0 and text[m.start() - 1] not in _NAME_MAY_FOLLOW:
                 continue
-            found.append((m.start(), m.end(), f"org:{self.gaz.org_alias[m.group()]}", 0.95))
+            found.append((m.start(), m.end(), keys.org(self.gaz.org_alias[m.group()]), 0.95))
         return found
 
     def _quoted_bodies(self, text: str) -> list[tuple[int, int, str | None, float]]:

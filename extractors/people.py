@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from extractors import gazetteer
+from extractors import gazetteer, keys
 from extractors.base import Extractor
 from kg.records import Mention, ParsedDocument
 
@@ -216,5 +216,5 @@ class PersonExtractor(Extractor):
             if any(s <= start < e for s, e in taken):
                 continue
             name = text[start:end]
-            out.append(doc.mention(start, end, "Person", self.name, key=f"person:{name}", confidence=conf))
+            out.append(doc.mention(start, end, "Person", self.name, key=keys.named("person", name), confidence=conf))
         return out

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from extractors import gazetteer
+from extractors import gazetteer, keys
 from extractors.base import Extractor
 from extractors.spans import left_edge, longest_first
 from kg.records import Mention, ParsedDocument
@@ -79,7 +79,7 @@ _COUNTED = re.compile(r"^\d|[0-9一二两三四五六七八九十几多数百千
 
 class ProductExtractor(Extractor):
     name = "products"
-    version = "11"
+    version = "12"
 
     def __init__(self, max_len: int = 14) -> None:
         self.gaz = gazetteer.load()
@@ -216,11 +216,11 @@ class ProductExtractor(Extractor):
         out: list[Mention] = []
         for start, end, conf in longest_first(candidates, len(text), earlier=earlier):
             name = text[start:end]
-            out.append(doc.mention(start, end, "Product", self.name, key=f"product:{self.gaz.products.get(name, (name,))[0]}",
+            out.append(doc.mention(start, end, "Product", self.name, key=keys.named("product", self.gaz.products.get(name, (name,))[0]),
                                    confidence=conf, exact=(start, end) in known))
             owner = self._owner(name)
             if owner:
                 out.append(doc.mention(start, end, "Organization", self.name,
-                                       key=f"org:{self.gaz.org_alias.get(owner, owner)}", name=owner,
+                                       key=keys.org(self.gaz.org_alias.get(owner, owner)), name=owner,
                                        implied=True, confidence=0.8))
         return sorted(out, key=lambda m: (m.start, m.implied))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from extractors import gazetteer
+from extractors import gazetteer, keys
 from extractors.base import Extractor
 from extractors.spans import left_edge, longest_first, unnamed_start
 from kg.records import Mention, ParsedDocument
@@ -109,6 +109,6 @@ class ProjectExtractor(Extractor):
         for start, end, conf in longest_first(candidates, len(text), earlier=earlier):
             name = text[start:end]
             # the 2023 campaign is named in full or as 主题教育: one key for both
-            key = "project:主题教育" if name.endswith("主题教育") else "project:" + re.sub(r"[“”\"\s]", "", name)
+            key = keys.named("project", "主题教育" if name.endswith("主题教育") else name)
             out.append(doc.mention(start, end, "Project", self.name, key=key, confidence=conf))
         return sorted(out, key=lambda m: m.start)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractors import gazetteer
+from extractors import gazetteer, keys
 from extractors.base import Extractor
 from kg.records import Mention, ParsedDocument
 
@@ -34,6 +34,6 @@ class ProvinceExtractor(Extractor):
             nxt = text[m.end():m.end() + 1]
             if short is None or _NOT_PROVINCE_AFTER.get(short) == nxt:
                 continue
-            out.append(doc.mention(m.start(), m.end(), "Province", self.name, key=f"province:{short}", confidence=0.95,
+            out.append(doc.mention(m.start(), m.end(), "Province", self.name, key=keys.province(short), confidence=0.95,
                                    exact=True))
         return out

@@ -23,7 +23,7 @@ import re
 
 from extractors.base import Extractor
 from extractors.people import TITLES
-from extractors.unicom_units import GROUP_KEY
+from extractors.keys import GROUP_KEY
 from kg.records import Mention, ParsedDocument, RelationMention
 
 __all__ = ["SentenceRelationExtractor"]

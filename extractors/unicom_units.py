@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from extractors import gazetteer
+from extractors import gazetteer, keys
+from extractors.keys import GROUP, GROUP_KEY
 from extractors.base import Extractor
 from extractors.spans import holds_clause
 from kg.records import Mention, ParsedDocument
@@ -25,8 +26,6 @@ from kg.resolve import unmask
 
 __all__ = ["UnicomUnitExtractor", "GROUP", "GROUP_KEY"]
 
-GROUP = "中国联通"
-GROUP_KEY = "org:中国联通"
 _PARENT = r"(?:中国联通|###联通|中国联合网络通信集团有限公司)"
 _DIVISION = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|自治州|地区|盟|州)?"
 _BAD_INSIDE = re.compile(r"[各所下属旗等和与及、，的其本该携]")  # 中国联通携手…公司: a clause, no unit
@@ -81,9 +80,8 @@ class UnicomUnitExtractor(Extractor):
         """(unit key, province short name) for the place a branch is named after."""
         short = self.gaz.province_of(place)
         if short:
-            return f"unit:province:{short}", short
-        city = place
-        return f"unit:city:{city}", self.gaz.city_province.get(city)
+            return keys.branch("province", short), short
+        return keys.branch("city", place), self.gaz.city_province.get(place)
 
     def __call__(self, doc: ParsedDocument) -> list[Mention]:
         """The units of ``doc``, each implying 中国联通 and the province it is named after.
@@ -110,7 +108,7 @@ class UnicomUnitExtractor(Extractor):
             """The provincial branch named at the start of a longer unit name (福建联通 in 福建联通三明分公司);
             it may overlap the longer name."""
             short = self.gaz.province_of(province)
-            found.append((start, start + len(province) + 2, f"unit:province:{short}", short))
+            found.append((start, start + len(province) + 2, keys.branch("province", short), short))
 
         for m in self.province_then_city.finditer(text):
             add_inner_province(m.start(), m.group("prov"))
@@ -123,7 +121,7 @@ class UnicomUnitExtractor(Extractor):
                 if _NOT_DISTRICT.match(district) or holds_clause(district, name_verbs=False):
                     continue  # 江西联通加强县分公司, 重庆联通区县分公司: a clause or a level, no district
                 key, province = self._place_key(m.group("place"))
-                if not add(m.start(), m.end(), key.replace("unit:", "unit:district:", 1) + ":" + district, province):
+                if not add(m.start(), m.end(), keys.district(key, district), province):
                     continue
                 # the branch named inside: 天津联通 in 天津联通东丽区分公司, 浙江联通 in 浙江联通杭州市西湖区分公司
                 if m.groupdict().get("province"):
@@ -132,9 +130,9 @@ class UnicomUnitExtractor(Extractor):
                     found.append((m.start(), m.start("district"), key, province))
         for m in self.centres.finditer(text):
             if not _BAD_INSIDE.search(m.group()):
-                add(m.start(), m.end(), "unit:" + m.group().removeprefix("中国"), None)
+                add(m.start(), m.end(), keys.unit(m.group().removeprefix("中国")), None)
         for m in self.named.finditer(text):
-            add(m.start(), m.end(), f"unit:{self.gaz.unit_alias[m.group()]}", None)
+            add(m.start(), m.end(), keys.unit(self.gaz.unit_alias[m.group()]), None)
         for pattern in self.forms:
             for m in pattern.finditer(text):
                 place = m.groupdict().get("place2") or m.group("place")
@@ -151,7 +149,7 @@ class UnicomUnitExtractor(Extractor):
             body = m.group()
             if _BAD_INSIDE.search(body) or body in self.gaz.org_alias or re.fullmatch(r"(?:中国)?联通(?:集团)?公司", body):
                 continue  # 联通集团公司, 联通公司: the group itself, not a unit
-            add(m.start(), m.end(), "unit:" + body.removeprefix("中国"), None)
+            add(m.start(), m.end(), keys.unit(body.removeprefix("中国")), None)
 
         out: list[Mention] = []
         for start, end, key, province in sorted(found):
@@ -160,6 +158,6 @@ class UnicomUnitExtractor(Extractor):
             out.append(doc.mention(start, end, "Organization", self.name, key=GROUP_KEY, name=GROUP,
                                    implied=True, confidence=0.9))
             if province:
-                out.append(doc.mention(start, end, "Province", self.name, key=f"province:{province}",
+                out.append(doc.mention(start, end, "Province", self.name, key=keys.province(province),
                                        name=province, implied=True, confidence=0.9))
         return out

@@ -330,6 +330,13 @@ def test_a_role_attaches_to_the_unit_nearest_the_person():
     assert ("李建国", "worksFor", "浙江联通金华市分公司", "产互党支部书记") in rels
 
 
+def test_a_product_named_with_and_without_quotes_is_one_entity():
+    from kg.resolve import resolve
+
+    ents, _ = resolve([run(parse("湖南联通发布“湘云”设备管理平台。湘云设备管理平台上线试运行。", "a"))])
+    assert [(e.name, sorted(e.aliases)) for e in ents.values() if e.label == "Product"] == [
+        ("“湘云”设备管理平台", ["湘云设备管理平台"])]
+
 def test_a_unit_inside_a_product_name_in_the_post_employs_nobody():
     # 阿里 of the product 阿里云 stands nearer the name, but the post is 阿里巴巴's, written whole
     rels = {r for r in relations("阿里巴巴首席技术官兼阿里云智能事业群总裁张建平先生当选董事。") if r[1] == "worksFor"}
