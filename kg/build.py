@@ -85,7 +85,8 @@ def build(paths: Iterable[str | Path], outdir: str | Path, pipeline: Pipeline | 
     RDF files in ``outdir`` were written from (and the files are untouched),
     they are not written again.
     """
-    from exports.rdf import DEFAULT_BASE, RDFExport, write_rdf
+    from exports.rdf import DEFAULT_BASE, RDFExport
+    from exports.rdf_files import write_rdf
 
     started = time.perf_counter()
     out = prepare_outdir(outdir)
@@ -159,7 +160,7 @@ def _write_checked(rdf, out: Path, check: Callable[[Any], Any] | None, write_rdf
     inside ``out`` and moved in place only when the check has passed, so a
     failing check still leaves the old files.
     """
-    from exports.rdf import FORMATS
+    from exports.rdf_files import FORMATS
 
     if not can_fork():
         checked = check(rdf) if check is not None else None

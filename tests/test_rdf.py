@@ -9,7 +9,8 @@ import rdflib
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF
 
-from exports.rdf import FORMATS, entity_iri, to_rdf, turtle, write_rdf
+from exports.rdf import entity_iri, to_rdf
+from exports.rdf_files import FORMATS, turtle, write_rdf
 from kg.ontology import KG
 from tests.rdf_fixtures import TEXT, rules, small_graph
 

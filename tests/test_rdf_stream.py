@@ -9,8 +9,10 @@ import rdflib
 from rdflib.compare import isomorphic
 
 import exports.rdf as rdf_mod
+import exports.rdf_files as rdf_files
 import kg.validate as validate_mod
-from exports.rdf import FORMATS, RDFExport, to_rdf, write_rdf
+from exports.rdf import RDFExport, to_rdf
+from exports.rdf_files import FORMATS, write_rdf
 from kg.records import Evidence
 from kg.validate import validate_graph
 from tests.rdf_fixtures import small_graph
@@ -52,7 +54,7 @@ def graphs(tmp_path_factory):
 def test_streamed_files_are_byte_identical_to_the_whole_graph_writer(graphs, name, base, rdflib_jsonld, tmp_path,
                                                                      monkeypatch):
     if rdflib_jsonld:  # every node compacted by rdflib, one subject at a time: the fallback path
-        monkeypatch.setattr(rdf_mod._JsonLDNodes, "node", lambda self, s, pairs: None)
+        monkeypatch.setattr(rdf_files._JsonLDNodes, "node", lambda self, s, pairs: None)
     whole, streamed = tmp_path / "whole", tmp_path / "streamed"
     whole.mkdir(), streamed.mkdir()
     write_rdf(to_rdf(graphs[name], base), whole)

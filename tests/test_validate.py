@@ -6,7 +6,8 @@ import rdflib
 from click.testing import CliRunner
 from rdflib.namespace import PROV, RDF, RDFS
 
-from exports.rdf import to_rdf, write_rdf
+from exports.rdf import to_rdf
+from exports.rdf_files import write_rdf
 from kg.cli import main
 from kg.cli_validate import BuildCheck
 from kg.ontology import KG
