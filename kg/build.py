@@ -200,7 +200,7 @@ def _code_digest() -> str:
 
 def _outputs_fingerprint(store: ExtractionCache, base: str) -> str:
     """What the RDF files depend on: the documents (in order), extractor versions, base IRI and code."""
-    return hashlib.sha256(json.dumps([store.inputs_digest, sorted(store.versions.items()), base,
+    return hashlib.sha256(json.dumps([store.inputs_digest, list(store.versions.items()), base,
                                       _code_digest()]).encode()).hexdigest()
 
 

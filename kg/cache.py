@@ -10,11 +10,12 @@ changed rules miss the cache even where nobody bumped the declared version.
 
 What invalidates what, in one place:
 
-- an entry here: the document (text, id, source, offset), the extractor names,
-  each one's declared ``version``, its code fingerprint
+- an entry here: the document (text, id, source, offset), the extractor names
+  in pipeline order, each one's declared ``version``, its code fingerprint
   (``kg.pipeline._code_fingerprint``: the ``extractors`` package and word lists,
-  kg/pipeline.py, kg/merge.py), the NER model's weights, threshold and types
-  (``extractors.ner.NerExtractor.version``), and ``_FORMAT`` below;
+  the extractor's own module, kg/pipeline.py, kg/merge.py), the NER model's
+  weights, threshold and types (``extractors.ner.NerExtractor.version``), and
+  ``_FORMAT`` below;
 - the RDF files of ``kg build``: all documents in order, the versions above,
   the base IRI and a digest of kg's own code, ontology and word lists
   (``kg.build._outputs_fingerprint``): when none changed and the files are
@@ -50,18 +51,21 @@ from kg.records import Document, ParsedDocument
 __all__ = ["ExtractionCache", "document_key", "CACHE_DIRNAME"]
 
 CACHE_DIRNAME = ".kg-cache"
-_FORMAT = "kg-cache-2"  # change when the pickled records change shape
+_FORMAT = "kg-cache-3"  # change when the pickled records change shape
 
 
 def document_key(doc: Document, versions: dict[str, str]) -> str:
-    """Hex SHA-256 of a document's text, id, source and offset and the extractor versions.
+    """Hex SHA-256 of a document's text, id, source and offset and the extractor versions, in pipeline
+    order: a mention extractor reads what those before it found, so another order is another result.
 
     >>> d = Document("a#0", "联通。", "a", 0)
     >>> document_key(d, {"x": "1"}) == document_key(d, {"x": "1"}) != document_key(d, {"x": "2"})
     True
+    >>> document_key(d, {"x": "1", "y": "1"}) != document_key(d, {"y": "1", "x": "1"})
+    True
     """
     h = hashlib.sha256()
-    h.update(json.dumps([_FORMAT, doc.id, doc.source, doc.offset, sorted(versions.items())],
+    h.update(json.dumps([_FORMAT, doc.id, doc.source, doc.offset, list(versions.items())],
                         ensure_ascii=False).encode("utf-8"))
     h.update(b"\0")
     h.update(doc.text.encode("utf-8"))

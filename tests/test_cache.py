@@ -1,6 +1,8 @@
 """Incremental builds: unchanged documents come from the cache, a changed file is extracted again."""
 import pickle
 
+import pytest
+
 from kg.build import build, extract_graph
 from kg.cache import CACHE_DIRNAME, ExtractionCache
 from kg.pipeline import Pipeline
@@ -90,14 +92,18 @@ def test_unchanged_rebuild_keeps_the_rdf_files_and_a_touched_file_is_rewritten(t
     assert nt.read_bytes() != good
 
 
-def test_a_change_of_merge_policy_changes_the_extractor_versions(tmp_path, monkeypatch):
-    """merge_mentions (kg/merge.py) decides which mentions a cached document keeps."""
+@pytest.mark.parametrize("module", ["kg.merge", "kg.pipeline"])
+def test_a_change_of_merge_policy_or_runner_changes_the_extractor_versions(tmp_path, monkeypatch, module):
+    """merge_mentions (kg/merge.py) decides which mentions a cached document keeps; kg/pipeline.py runs them."""
+    import importlib
+
     import kg.pipeline
 
+    mod = importlib.import_module(module)
     before = Pipeline(["provinces"]).versions
-    edited = tmp_path / "pipeline.py"
-    edited.write_text(open(kg.pipeline.__file__, encoding="utf-8").read() + "\n# another policy\n", encoding="utf-8")
-    monkeypatch.setattr(kg.pipeline, "__file__", str(edited))
+    edited = tmp_path / "edited.py"
+    edited.write_text(open(mod.__file__, encoding="utf-8").read() + "\n# another policy\n", encoding="utf-8")
+    monkeypatch.setattr(mod, "__file__", str(edited))
     kg.pipeline._code_fingerprint.cache_clear()
     try:
         assert Pipeline(["provinces"]).versions != before
@@ -105,3 +111,18 @@ def test_a_change_of_merge_policy_changes_the_extractor_versions(tmp_path, monke
         monkeypatch.undo()
         kg.pipeline._code_fingerprint.cache_clear()
     assert Pipeline(["provinces"]).versions == before
+
+
+def test_extractors_in_another_order_miss_the_cache(tmp_path):
+    """Mention extractors read what those before them found: 王立新 is a person after the unit, not before it."""
+    text = "湖南联通王立新董事长出席会议。"
+    src, out = tmp_path / "a.txt", tmp_path / "out"
+    src.write_text(text, encoding="utf-8")
+    names = ["unicom_units", "people"]
+    people = {}
+    for order in (names, names[::-1]):
+        graph, _ = build([src], out, Pipeline(order), jobs=1, cache=True)
+        people[tuple(order)] = sorted(d["name"] for _, d in graph.nodes(data=True) if d["label"] == "Person")
+    fresh, _ = build([src], tmp_path / "fresh", Pipeline(names[::-1]), jobs=1)
+    assert people[tuple(names[::-1])] == sorted(d["name"] for _, d in fresh.nodes(data=True) if d["label"] == "Person")
+    assert people[tuple(names)] != people[tuple(names[::-1])]
