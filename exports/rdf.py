@@ -82,7 +82,7 @@ class RDFExport:
     document's mentions are made, merged and sorted when its turn comes.  All mention IRIs of a
     document share the prefix ``{base}mention/{doc}/`` (a percent-encoded id holds no ``/``), so
     in any sort order of IRIs a document's mentions are one run, and all mentions one block.
-    :func:`write_rdf` writes the three files from it in sorted order and ``kg.validate`` checks
+    :func:`exports.rdf_files.write_rdf` writes the three files from it in sorted order and ``kg.validate`` checks
     it chunk by chunk.  The triples are exactly those of :func:`to_rdf` (which is built from it).
     """
 

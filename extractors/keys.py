@@ -19,7 +19,9 @@ key                                names                                        
 =================================  ==========================================  ==============================
 
 The model (``ner``) keys a unit by its name (``subsidiary:…``); it becomes one entity with a rule unit
-when both end with one canonical name.
+when both end with one canonical name.  A mention without a key is keyed by :func:`kg.resolve.mention_key`
+(its type and normalised surface form), and an entity's id is its type and the key's identity part
+(``kg.resolve.EntityResolver``): those are the only readers of keys outside this module.
 
 >>> district(branch("city", "杭州"), "西湖")
 'unit:district:city:杭州:西湖'
@@ -31,7 +33,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["GROUP", "GROUP_KEY", "province", "province_name", "org", "branch", "district", "parent_branch", "is_place_branch",
-           "unit", "named"]
+           "unit", "is_unit", "policy", "named"]
 
 GROUP = "中国联通"
 GROUP_KEY = "org:中国联通"
@@ -79,6 +81,20 @@ def is_place_branch(key: str, level: str) -> bool:
 def unit(name: str) -> str:
     """A unit by its name (联通数科, 中国联通人工智能创新中心 without its 中国)."""
     return "unit:" + name
+
+
+def policy(title: str) -> str:
+    """A policy by its title, without quotes, book-title marks or the 中华人民共和国 prefix.
+
+    >>> policy("《中华人民共和国个人信息保护法》") == policy("个人信息保护法")
+    True
+    """
+    return "policy:" + re.sub(r"[《》“”\"\s]", "", title).removeprefix("中华人民共和国")
+
+
+def is_unit(key: str | None) -> bool:
+    """Whether ``key`` is a China Unicom unit's (a branch or a named unit)."""
+    return bool(key) and key.startswith("unit:")
 
 
 def named(kind: str, name: str) -> str:

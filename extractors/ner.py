@@ -33,7 +33,6 @@ from extractors import gazetteer, keys
 from extractors.base import Extractor
 from extractors.people import TITLES
 from extractors.keys import GROUP, GROUP_KEY
-from extractors.policies import policy_key
 import kg.biluo  # noqa: F401  registers the model's kg_entities_from_tags component
 from kg.errors import ExtractorError
 from kg.merge import MODEL_EXTRACTORS, holds_rule_names, redrawn_rule, survives_rules
@@ -143,7 +142,7 @@ class NerExtractor(Extractor):
         if label == "Organization":
             return keys.org(self.gaz.org_alias.get(text, unmask(text) or text))
         if label == "Policy":
-            return policy_key(text)
+            return keys.policy(text)
         return keys.named(label.lower(), text)
 
     def _pieces(self, doc: ParsedDocument, rules: list[Mention]) -> list[tuple[int, str]]:

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 
-from extractors import gazetteer
+from extractors import gazetteer, keys
 from extractors.base import Extractor
 from extractors.spans import left_edge
 from kg.records import Mention, ParsedDocument
 
-__all__ = ["PolicyExtractor", "policy_key", "is_policy_title"]
+__all__ = ["PolicyExtractor", "is_policy_title"]
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _TRAILING_PAREN = re.compile(r"(?:[（(][^（）()]*[）)]|[\s\d.\-—]+(?:版|年版)?)$")
@@ -51,12 +51,6 @@ _STRATEGY_GENERIC = re.compile(r"^(?:发展|公司|集团|企业|国家|总体|�
 _NOT_IN_STRATEGY = re.compile(r"我[国省市]|自(?![主治贸由然动])")
 # What may follow a law's title without making it part of another word (网络安全法律, 公司法人, 网络安全法治).
 _NOT_AFTER_LAW = "律规典案学人定务治制院官庭"
-
-
-def policy_key(name: str) -> str:
-    """Identity of a policy: its title without quotes, book marks or the 中华人民共和国 prefix."""
-    name = re.sub(r"[《》“”\"\s]", "", name)
-    return "policy:" + name.removeprefix("中华人民共和国")
 
 
 def is_policy_title(title: str) -> bool:
@@ -103,22 +97,22 @@ class PolicyExtractor(Extractor):
             if not is_policy_title(title):
                 continue
             clean = _HEADER_RESIDUE.sub("", title)
-            out.append(doc.mention(m.start(1), m.end(1), "Policy", self.name, key=policy_key(clean), confidence=0.9,
+            out.append(doc.mention(m.start(1), m.end(1), "Policy", self.name, key=keys.policy(clean), confidence=0.9,
                                    name=clean if clean != title else None, exact=True))
         inside = [(m.start - 1, m.end + 1) for m in out]
         for m in self.laws.finditer(text):  # laws cited without 《》: 依据个人信息保护法
             if not any(s <= m.start() < e for s, e in inside):
-                out.append(doc.mention(m.start(), m.end(), "Policy", self.name, key=policy_key(m.group()), confidence=0.85,
+                out.append(doc.mention(m.start(), m.end(), "Policy", self.name, key=keys.policy(m.group()), confidence=0.85,
                                        exact=True))
         for m in _DATED_TITLE.finditer(text):
             if is_policy_title(m.group("title")):
                 out.append(doc.mention(m.start("title"), m.end("title"), "Policy", self.name,
-                                       key=policy_key(m.group("title")), confidence=0.7))
+                                       key=keys.policy(m.group("title")), confidence=0.7))
         numbered = [(m.start(), m.end()) for m in _ARTICLES.finditer(text)]
         numbered += [(self._number_start(text, m.start()), m.end()) for m in _DOC_NUMBER.finditer(text)]
         for start, end in numbered:
             if end - start > 4 and not any(s <= start < e for s, e in inside):
-                out.append(doc.mention(start, end, "Policy", self.name, key=policy_key(text[start:end]), confidence=0.7))
+                out.append(doc.mention(start, end, "Policy", self.name, key=keys.policy(text[start:end]), confidence=0.7))
         for m in _STRATEGY.finditer(text):
             end = m.end()
             start = m.start()
@@ -132,5 +126,5 @@ class PolicyExtractor(Extractor):
             if any(s <= start < e for s, e in inside) or _STRATEGY_GENERIC.match(name) or len(name) < 4 \
                     or text[start - 1:start].isdigit():  # 5大强企战略 counts strategies, it names none
                 continue
-            out.append(doc.mention(start, end, "Policy", self.name, key=policy_key(name), confidence=0.7))
+            out.append(doc.mention(start, end, "Policy", self.name, key=keys.policy(name), confidence=0.7))
         return out

@@ -23,6 +23,7 @@ import re
 
 from extractors.base import Extractor
 from extractors.people import TITLES
+from extractors import keys
 from extractors.keys import GROUP_KEY
 from kg.records import Mention, ParsedDocument, RelationMention
 
@@ -178,8 +179,8 @@ def _list_verb_end(text: str, sent, m: Mention, verbs: re.Pattern) -> int | None
 
 
 class _Reading:
-    """One sentence as the patterns read it: its mentions (``ms``), the units among them, the unit the
-    text is about (``topic``) and China Unicom if the text names it (``group``), what was read so far
+    """One sentence as the patterns read it: its mentions (``ms``), the outermost ones (``outer``) and the
+    units among those (``outer_units``), the unit the text is about (``topic``) and China Unicom if the text names it (``group``), what was read so far
     and the relations ``found``.  Mentions are read from left to right: the last product or project and
     its doers (``previous``) and the last title and its issuers (``last_policy``) pass on to the next
     item of a list."""
@@ -187,7 +188,6 @@ class _Reading:
     def __init__(self, text: str, sent, ms: list[Mention], topic: Mention | None, group: Mention | None,
                  source: str) -> None:
         self.text, self.sent, self.ms, self.topic, self.group, self.source = text, sent, ms, topic, group, source
-        self.units = [m for m in ms if m.label in _UNITS]
         # outermost mentions only: a unit inside a product or project name is not the subject
         self.outer = [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end and
                                                (o.end - o.start) > (m.end - m.start) for o in ms)]
@@ -530,7 +530,7 @@ class SentenceRelationExtractor(Extractor):
         # 公司董事、总裁李国华: a post of the company the text is about, when no other unit is named before it
         own = _OWN_POST.search(text, max(0, person.start - 14), person.start)
         if not employed and own and topic is not None and not before:
-            of_group = own.group("owner").endswith("集团") and topic.key.startswith("unit:") and group is not None
+            of_group = own.group("owner").endswith("集团") and keys.is_unit(topic.key) and group is not None
             rel(person, "worksFor", group if of_group else topic, 0.55, role=_ROLE_TRIM.sub("", own.group("role")))
         # 张三（X公司总经理） / 张三，X公司董事长; but in 张三，X公司董事长、Y副主席李四 the post is 李四's
         for u in units:

@@ -1,4 +1,5 @@
-"""``kg validate``: check an RDF file against the kg SHACL shapes.
+"""``kg validate``: check an RDF file against the kg SHACL shapes; and ``BuildCheck``, the same check as
+``kg build`` runs it on the graph it is about to write.
 
 Registered on the ``kg`` group by one line at the end of ``kg/cli.py``.
 """

@@ -113,25 +113,30 @@ def read_rdf(path: str | Path, fmt: str | None = None) -> rdflib.Graph:
     return g
 
 
-#: The relation properties between entities, as the ontology declares them (subsidiaryOf, locatedIn …).
-_RELATIONS = tuple(load_ontology().properties)
+@lru_cache(maxsize=1)
+def _relations() -> frozenset[str]:
+    """The relation properties between entities, as the ontology declares them (subsidiaryOf, locatedIn …)."""
+    return frozenset(load_ontology().properties)
 
-#: Checks SHACL core cannot express, run once over the whole graph: (message, query selecting ?focus ?path)
-INTEGRITY_QUERIES = (
-    ("the statement's triple is not asserted in the graph", """
-        PREFIX kg: <https://kg.example.org/ontology#>
-        SELECT ?focus ?path WHERE {
-            ?focus kg:subject ?s ; kg:predicate ?path ; kg:object ?o .
-            FILTER NOT EXISTS { ?s ?path ?o }
-        }"""),
-    ("the relation has no kg:Statement carrying its evidence", """
-        PREFIX kg: <https://kg.example.org/ontology#>
-        SELECT ?focus ?path WHERE {
-            VALUES ?path { %s }
-            ?focus ?path ?o .
-            FILTER NOT EXISTS { ?st kg:subject ?focus ; kg:predicate ?path ; kg:object ?o }
-        }""" % " ".join(f"kg:{name}" for name in _RELATIONS)),
-)
+
+@lru_cache(maxsize=1)
+def integrity_queries() -> tuple[tuple[str, str], ...]:
+    """Checks SHACL core cannot express, run once over a whole graph: (message, query selecting ?focus ?path)."""
+    return (
+        ("the statement's triple is not asserted in the graph", """
+            PREFIX kg: <https://kg.example.org/ontology#>
+            SELECT ?focus ?path WHERE {
+                ?focus kg:subject ?s ; kg:predicate ?path ; kg:object ?o .
+                FILTER NOT EXISTS { ?s ?path ?o }
+            }"""),
+        ("the relation has no kg:Statement carrying its evidence", """
+            PREFIX kg: <https://kg.example.org/ontology#>
+            SELECT ?focus ?path WHERE {
+                VALUES ?path { %s }
+                ?focus ?path ?o .
+                FILTER NOT EXISTS { ?st kg:subject ?focus ; kg:predicate ?path ; kg:object ?o }
+            }""" % " ".join(f"kg:{name}" for name in sorted(_relations()))),
+    )
 
 
 def validate_graph(graph, shapes: rdflib.Graph | None = None, limit: int = 10, jobs: int = 1) -> Report:
@@ -146,7 +151,7 @@ def validate_graph(graph, shapes: rdflib.Graph | None = None, limit: int = 10, j
         return _validate_export_parallel(graph, shapes, limit, jobs)
     started = time.perf_counter()
     found = _shacl(graph, shapes)
-    for message, query in INTEGRITY_QUERIES:
+    for message, query in integrity_queries():
         for row in graph.query(query):
             found.append(Violation(_short(graph, row.focus), _short(graph, row.path), message))
     found.sort(key=_order)
@@ -273,7 +278,7 @@ def _validate_export(export, shapes: rdflib.Graph, limit: int, share: int = 0, s
     triples of a set of subjects plus the rdf:type triples of every node they link to; only the
     results whose focus node is one of the chunk's subjects are kept (a linked node, typed but
     bare there, is checked in its own chunk).  The two whole-graph checks of
-    :data:`INTEGRITY_QUERIES` (each statement's triple is asserted, each relation triple has its
+    :func:`integrity_queries` (each statement's triple is asserted, each relation triple has its
     statement) run over the index of relation triples instead of SPARQL.  A subject with more evidence
     links than a quarter of a chunk (a company cited 26,000 times in ten copies of the corpus) keeps
     the first quarter in its chunk; the rest are checked in parts holding only its types, the links and
@@ -305,7 +310,8 @@ class _ChunkedCheck:
         self.integrity = share == 0  # whole-graph checks: one share does them, or they would be counted twice
         self.names = export.namespaces()  # for the short names of the violations
         self.relations = export.relation_keys()  # (head IRI, relation name, tail IRI)
-        self.relation_iris = {KG[p] for p in _RELATIONS}
+        self.relation_names = _relations()
+        self.relation_iris = {KG[p] for p in self.relation_names}
         self.statements: set = set()  # (subject, predicate, object) of the statements met so far
         self.chunk_triples = CHUNK_TRIPLES  # read at call time: tests make it small
         self.part = max(1, CHUNK_TRIPLES // 4)
@@ -425,7 +431,7 @@ class _ChunkedCheck:
     def _check_relations(self) -> None:
         """Every relation triple must have a statement carrying its evidence (run after all statements are met)."""
         for a, label, b in sorted(self.relations):
-            if label in _RELATIONS and (a, KG[label], b) not in self.statements:
+            if label in self.relation_names and (a, KG[label], b) not in self.statements:
                 self._keep([Violation(_short(self.names, a), _short(self.names, KG[label]),
                                       "the relation has no kg:Statement carrying its evidence")])
 
