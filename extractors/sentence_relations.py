@@ -180,10 +180,10 @@ def _list_verb_end(text: str, sent, m: Mention, verbs: re.Pattern) -> int | None
 
 class _Reading:
     """One sentence as the patterns read it: its mentions (``ms``), the outermost ones (``outer``) and the
-    units among those (``outer_units``), the unit the text is about (``topic``) and China Unicom if the text names it (``group``), what was read so far
-    and the relations ``found``.  Mentions are read from left to right: the last product or project and
-    its doers (``previous``) and the last title and its issuers (``last_policy``) pass on to the next
-    item of a list."""
+    units among those (``outer_units``), the unit the text is about (``topic``), China Unicom if the text
+    names it (``group``), what was read so far and the relations ``found``.  Mentions are read from left
+    to right: the last product or project and its doers (``previous``) and the last title and its issuers
+    (``last_policy``) pass on to the next item of a list."""
 
     def __init__(self, text: str, sent, ms: list[Mention], topic: Mention | None, group: Mention | None,
                  source: str) -> None:
