@@ -239,7 +239,7 @@ class _Reading:
 
 class SentenceRelationExtractor(Extractor):
     name = "sentence_relations"
-    version = "12"
+    version = "13"
     kind = "relations"
 
     def __init__(self, max_role_chars: int = 16) -> None:
@@ -301,8 +301,9 @@ class SentenceRelationExtractor(Extractor):
         s.previous = (m, doers)
 
     def _project(self, s: _Reading, m: Mention) -> None:
-        """``undertakes``: the unit that does a verb of doing before the project, its joint doers, or
-        the doers of the list the project is an item of; a unit whose project won an award."""
+        """``undertakes``: the unit that does a verb of doing before the project or after it (由U承建),
+        its joint doers, or the doers of the list the project is an item of; a unit whose project won
+        an award."""
         text = s.text
         u, conf = (None, 0.0) if _makes_own(text, m, _UNDERTAKE) else s.subject_before(m.start, _UNDERTAKE)
         if not u and _AWARDED.match(text, m.end):
@@ -312,6 +313,8 @@ class SentenceRelationExtractor(Extractor):
                 u, conf = s.topic, 0.55
             elif not _AWARDED.match(text, before[-1].end):  # not U入选…，“X工程”获得…
                 u, conf = before[-1], 0.6
+        if not u and (u := self._passive_doer(text, m, s.outer_units, _UNDERTAKE)):
+            conf = 0.7  # X项目由U承建
         self._done_by(s, m, "undertakes", _UNDERTAKE, u, conf, round(conf - 0.05, 2))
 
     def _product(self, s: _Reading, m: Mention) -> None:
@@ -319,7 +322,7 @@ class SentenceRelationExtractor(Extractor):
         joint makers, or the makers of the list the product is an item of."""
         text = s.text
         u, conf = (None, 0.0) if _makes_own(text, m, _PROVIDE) else s.subject_before(m.start, _PROVIDE)
-        u = u or self._passive_maker(text, m, s.outer_units) or self._owner(text, m, s.outer_units)
+        u = u or self._passive_doer(text, m, s.outer_units, _PROVIDE) or self._owner(text, m, s.outer_units)
         self._done_by(s, m, "provides", _PROVIDE, u, conf or 0.7, 0.65)
 
     def _policy(self, s: _Reading, m: Mention) -> None:
@@ -439,11 +442,12 @@ class SentenceRelationExtractor(Extractor):
         u, conf = s.subject_before(verb_end, verbs)
         return [(u, round(conf - 0.05, 2))] if u else []
 
-    def _passive_maker(self, text: str, product: Mention, units: list[Mention]) -> Mention | None:
-        """X 由 U 打造/开发/推出, X 是 U 自主研发的…: the unit after 由 or 是 that makes the product."""
+    @staticmethod
+    def _passive_doer(text: str, m: Mention, units: list[Mention], verbs: re.Pattern) -> Mention | None:
+        """X 由 U 打造/承建…, X 是 U 自主研发的…: the unit after 由 or 是 that does ``verbs`` to ``m``."""
         for u in units:
-            if product.end < u.start <= product.end + 12 and text[u.start - 1] in "由是" \
-                    and _PROVIDE.match(_ADVERBS.sub("", text[u.end:u.end + 10])) and "。" not in text[product.end:u.start]:
+            if m.end < u.start <= m.end + 12 and text[u.start - 1] in "由是" \
+                    and verbs.match(_ADVERBS.sub("", text[u.end:u.end + 10])) and "。" not in text[m.end:u.start]:
                 return u
         return None
 
@@ -456,31 +460,42 @@ class SentenceRelationExtractor(Extractor):
         return None
 
     def _issuers(self, text: str, policy: Mention, units: list[Mention]) -> list[Mention]:
+        """The bodies that issued ``policy``: those right before its title, with an issuing verb, a date or
+        nothing between (a list of them issued it together), or those after it that 由 names."""
         # right before the title too, without 《》 between (中国联通“1+9+3”战略规划体系)
         before = [u for u in units if u.end <= policy.start and u.label == "Organization"]
-        if not before:
+        if before:
+            last = before[-1]
+            between = _STANDARD_CODE.sub("", text[last.end:policy.start])  # 某协会发布的T/ISC0001—2024《…》
+            if between in ("就", "就《") and _CONSULTED.match(text, policy.end):
+                return [last]  # 国家互联网信息办公室就《…（征求意见稿）》公开征求意见
+            if between in ("在", "在《") and _SETS_OUT_IN.match(text, policy.end):
+                return [last]  # 中国电信在云网融合战略中提出…: what a body sets out in its own document
+            # 国务院2022年1月《…》, 工业和信息化部《…》: a body's document, cited by its date or right after it
+            dated = re.fullmatch(r"(?:等?\d*部门)?(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?《?", between)
+            if dated or _ISSUE.search(between) and len(between) <= 12:
+                issuers = [last]
+                for u in reversed(before[:-1]):  # 国家市场监督管理总局、中央网信办、工业和信息化部联合发布
+                    if re.fullmatch(r"[、和与及]?|以及", text[u.end:issuers[-1].start]):  # 中共中央国务院: unseparated too
+                        issuers.append(u)
+                    else:
+                        break
+                return issuers
+        return self._issuers_after(text, policy, units)
+
+    @staticmethod
+    def _issuers_after(text: str, policy: Mention, units: list[Mention]) -> list[Mention]:
+        """《…》由工信部发布, 《…》由中共中央、国务院印发: the bodies 由 names right after the title, when an
+        issuing verb follows them."""
+        after = [u for u in units if u.start >= policy.end and u.label == "Organization"]
+        if not after or not re.match(r"》?由$", text[policy.end:after[0].start].strip()[:2]):
             return []
-        last = before[-1]
-        between = _STANDARD_CODE.sub("", text[last.end:policy.start])  # 某协会发布的T/ISC0001—2024《…》
-        if between in ("就", "就《") and _CONSULTED.match(text, policy.end):
-            return [last]  # 国家互联网信息办公室就《…（征求意见稿）》公开征求意见
-        if between in ("在", "在《") and _SETS_OUT_IN.match(text, policy.end):
-            return [last]  # 中国电信在云网融合战略中提出…: what a body sets out in its own document
-        # 国务院2022年1月《…》, 工业和信息化部《…》: a body's document, cited by its date or right after it
-        dated = re.fullmatch(r"(?:等?\d*部门)?(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?《?", between)
-        if not dated and (not _ISSUE.search(between) or len(between) > 12):
-            # 《…》由工信部发布
-            after = [u for u in units if u.start >= policy.end and u.label == "Organization"]
-            if after and re.match(r"》?由$", text[policy.end:after[0].start].strip()[:2]) and _ISSUE.match(text[after[0].end:after[0].end + 4]):
-                return [after[0]]
-            return []
-        issuers = [last]
-        for u in reversed(before[:-1]):  # 国家市场监督管理总局、中央网信办、工业和信息化部联合发布
-            if re.fullmatch(r"[、和与及]?|以及", text[u.end:issuers[-1].start]):  # 中共中央国务院: unseparated too
-                issuers.append(u)
-            else:
+        listed = after[:1]
+        for u in after[1:]:
+            if not re.fullmatch(r"[、和与及]|以及", text[listed[-1].end:u.start]):
                 break
-        return issuers
+            listed.append(u)
+        return listed if _ISSUE.match(text[listed[-1].end:listed[-1].end + 4]) else []
 
     def _person(self, s: _Reading, person: Mention) -> None:
         """``worksFor`` (:meth:`_works_for`) and ``leads``: a person 负责/牵头/主持 a project named within

@@ -337,3 +337,13 @@ def test_a_body_right_before_an_unquoted_title_and_the_groups_公司_before_its_
     rels = {(h, label, t) for h, label, t, _ in relations(
         "中国联通年度报告。公司贯彻公司“1+9+3”战略规划，并落实工信部5G应用“扬帆”行动计划。")}
     assert {("“1+9+3”战略规划", "issuedBy", "中国联通"), ("5G应用“扬帆”行动计划", "issuedBy", "工信部")} <= rels
+
+
+def test_a_project_or_a_title_names_its_doer_after_由():
+    rels = relations("济南智慧交通项目由山东联通承建。《数据安全管理办法》由工信部发布。")
+    assert ("山东联通", "undertakes", "济南智慧交通项目", None) in rels
+    assert ("数据安全管理办法", "issuedBy", "工信部", None) in rels
+    # a list of bodies after 由 issued it together; a body that only explains it did not
+    rels = relations("《数字中国建设整体布局规划》由中共中央、国务院印发。《某某办法》由工信部解读，网信办发布了指南。")
+    assert {(h, t) for h, label, t, _ in rels if label == "issuedBy"} == {
+        ("数字中国建设整体布局规划", "中共中央"), ("数字中国建设整体布局规划", "国务院")}
