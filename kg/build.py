@@ -76,7 +76,8 @@ def build(paths: Iterable[str | Path], outdir: str | Path, pipeline: Pipeline | 
 
     ``check`` is called with the :class:`exports.rdf.RDFExport` before it is written (kg
     build's SHACL validation, chunk by chunk); what it returns is ``stats.shapes``, and an
-    exception it raises leaves the old files in place.  The RDF graph is never held whole: the files are streamed subject by subject.
+    exception it raises leaves the old files in place.  The RDF graph is never held whole: the
+    files are streamed subject by subject.
 
     ``jobs``: extraction processes (default: all cores).  ``cache``: True keeps
     extraction results in ``outdir/.kg-cache`` for the next build (a path puts
