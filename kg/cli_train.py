@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from kg.errors import InputError
 from kg.train import (DEFAULT_ANNOTATIONS, DEFAULT_CORPUS, DEFAULT_MODEL, DEFAULT_SILVER, DEFAULT_TEST_ANNOTATIONS,
                       TrainSettings)
 
@@ -59,6 +60,12 @@ def train(corpus, annotations, test_annotations, silver, refresh_silver, out, ex
     """
     from kg.train import train as run_train
 
+    ctx = click.get_current_context()
+    for option, paths in (("exclude_tsv", exclude_tsv), ("exclude_jsonl", exclude_jsonl)):
+        missing = [p for p in paths if not p.exists()]
+        if missing and ctx.get_parameter_source(option) is not click.core.ParameterSource.DEFAULT:
+            raise InputError(f"{missing[0]}: no such file; --{option.replace('_tsv', '').replace('_', '-')} names "
+                             "ranges that must never be trained on")
     settings = TrainSettings(corpus=corpus, annotations=annotations, test_annotations=test_annotations,
                              silver_file=silver, refresh_silver=refresh_silver, out=out,
                              exclude_tsv=list(exclude_tsv), exclude_jsonl=list(exclude_jsonl), seed=seed,

@@ -363,6 +363,8 @@ def training_data(st: TrainSettings, log=print, silver: list[dict] | None = None
         corpus = Path(st.corpus).read_text(encoding="utf-8")
     except OSError as err:
         raise InputError(f"{st.corpus}: cannot read the corpus ({err.strerror}); pass --corpus PATH") from None
+    for path in [p for p in [*st.exclude_tsv, *st.exclude_jsonl] if not Path(p).exists()]:
+        log(f"warning: {path} not found: its ranges are not excluded from training")
     excluded = excluded_ranges([p for p in st.exclude_tsv if Path(p).exists()],
                                [p for p in st.exclude_jsonl if Path(p).exists()])
     annotated = load_annotations(st.annotations, corpus, excluded) if Path(st.annotations).exists() else []

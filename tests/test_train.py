@@ -265,3 +265,21 @@ def test_the_silver_file_in_the_repo_is_well_formed_and_holds_no_annotated_passa
     for p in passages:  # rows are sorted: only the rows just before a passage's end can reach into it
         i = bisect.bisect_left(starts, p["end"])
         assert not any(rows[j]["end"] > p["start"] for j in range(max(0, i - 3), i)), p["id"]
+
+
+def test_an_exclusion_file_named_but_missing_is_an_error_and_a_missing_default_is_said(tiny):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    tmp, corpus, ann = tiny
+    result = CliRunner().invoke(main, ["train", "--corpus", str(corpus), "--annotations", str(ann),
+                                       "--exclude", str(tmp / "nope.tsv"), "-o", str(tmp / "m")])
+    assert result.exit_code == 1 and "nope.tsv: no such file" in result.output
+    assert not (tmp / "m").exists()
+    settings = TrainSettings(corpus=corpus, annotations=ann, out=tmp / "model", exclude_tsv=[tmp / "gone.tsv"],
+                             exclude_jsonl=[], silver_file=None, epochs=1, max_silver=10, holdout_every=1,
+                             annotated_repeat=1, test_annotations=None)
+    lines: list[str] = []
+    train(settings, log=lines.append)
+    assert any("gone.tsv not found: its ranges are not excluded" in line for line in lines)
