@@ -13,7 +13,7 @@ key                                names                                        
 ``unit:city:金华``                 its branch in a city                         联通金华市分公司, 金华联通
 ``unit:district:city:杭州:西湖``   its branch in a district or county, under    联通杭州市西湖区分公司
                                    the key of its city's (or province's) branch
-``unit:联通数科``                  a unit by its name                           联通数科, 联通数字科技有限公司
+``unit:联通数字科技有限公司``      a unit by its canonical name                 联通数科, 联通数字科技有限公司
 ``person:张三``, ``product:…``,    a person, product, project or policy by      《个人信息保护法》 =
 ``project:…``, ``policy:…``        its name (a policy without 中华人民共和国)   《中华人民共和国个人信息保护法》
 =================================  ==========================================  ==============================
@@ -79,7 +79,7 @@ def is_place_branch(key: str, level: str) -> bool:
 
 
 def unit(name: str) -> str:
-    """A unit by its name (联通数科, 中国联通人工智能创新中心 without its 中国)."""
+    """A unit by its canonical name (联通数字科技有限公司 for 联通数科; 中国联通人工智能创新中心 without its 中国)."""
     return "unit:" + name
 
 
